@@ -1,0 +1,94 @@
+/** The data shapes that cross from the core to the shells (IPC, HTTP, `--json`). Never a secret. */
+import type { ErrorInfo } from '../core/errors';
+
+export type AuthType = 'authToken' | 'apiKey';
+export type KeyType = 'main' | 'standard' | 'restricted';
+
+/** What Twilio said about an account the last time it was verified. */
+export interface VerificationSummary {
+  at: string;
+  ok: boolean;
+  keyType: KeyType | null;
+  friendlyName: string | null;
+  status: string | null;
+  type: string | null;
+  warnings: string[];
+  error: ErrorInfo | null;
+}
+
+/** One saved account as every shell sees it: masked, no secret. */
+export interface AccountSummary {
+  id: string;
+  name: string;
+  accountSid: string;
+  authType: AuthType;
+  apiKeySid: string | null;
+  keyType: KeyType | null;
+  region: string;
+  edge: string | null;
+  /** True when an auth token is kept (Auth Token accounts, or API key accounts that kept it for webhooks). */
+  keepsAuthToken: boolean;
+  active: boolean;
+  /** e.g. "••••••••••••••••••••••••••••a1b2": the last 4 characters of the secret in use. */
+  maskedSecret: string;
+  createdAt: string;
+  lastVerification: VerificationSummary | null;
+}
+
+/** The values pasted into the onboarding form or given to `smsit-twilio verify`. */
+export interface CredentialDraft {
+  authType: AuthType;
+  accountSid: string;
+  apiKeySid?: string;
+  /** The auth token (authToken) or the API key secret (apiKey). */
+  secret: string;
+  region?: string;
+  edge?: string | null;
+}
+
+/** The answer to "do these credentials work", the shape of `verify --json`. */
+export interface VerificationReport {
+  ok: boolean;
+  authType: AuthType;
+  keyType: KeyType | null;
+  account: { sid: string; friendlyName: string | null; status: string | null; type: string | null };
+  warnings: string[];
+  error: (ErrorInfo & { httpStatus: number | null; twilioCode: number | null }) | null;
+}
+
+/** One engine token as listed: its name and dates, never the token. */
+export interface EngineTokenSummary {
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** One request the loopback endpoint answered. */
+export interface AccessLogEntry {
+  time: string;
+  tokenName: string | null;
+  method: string;
+  route: string;
+  account: string | null;
+  status: number;
+  durationMs: number;
+}
+
+/** The loopback endpoint as the tray and the window show it. */
+export interface EndpointStatus {
+  url: string;
+  port: number;
+  running: boolean;
+  paused: boolean;
+  error: ErrorInfo | null;
+}
+
+/** Everything the window and the tray draw, pushed whole on every change. */
+export interface AppState {
+  accounts: AccountSummary[];
+  activeAccountId: string | null;
+  endpoint: EndpointStatus;
+  tokens: EngineTokenSummary[];
+  keychain: { available: boolean; error: ErrorInfo | null };
+  registryError: ErrorInfo | null;
+}

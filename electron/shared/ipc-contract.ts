@@ -1,0 +1,91 @@
+/**
+ * The one IPC contract: every channel the window may call, its payload schema and its result.
+ * Main's `ipc.ts` and the preload are generic over this map, so adding a channel is one entry
+ * here plus its method on the core's AppService.
+ */
+import { z } from 'zod';
+import type { ErrorInfo } from '../core/errors';
+import type {
+  AccessLogEntry,
+  AccountSummary,
+  AppState,
+  EndpointStatus,
+  VerificationReport,
+} from './app-types';
+
+const id = z.string().min(1).max(100);
+const accountName = z.string().max(200);
+
+export const credentialDraftSchema = z.object({
+  authType: z.enum(['authToken', 'apiKey']),
+  accountSid: z.string().max(200),
+  apiKeySid: z.string().max(200).optional(),
+  secret: z.string().max(500),
+  region: z.string().max(20).optional(),
+  edge: z.string().max(40).nullable().optional(),
+});
+
+const none = z.undefined();
+
+/** Payload schema of every channel. Channel names are `noun:verb`. */
+export const channelInputs = {
+  'state:get': none,
+  'credentials:verify': credentialDraftSchema,
+  'accounts:add': z.object({ name: accountName, draft: credentialDraftSchema, verify: z.boolean() }),
+  'accounts:verify': z.object({ id }),
+  'accounts:rename': z.object({ id, name: accountName }),
+  'accounts:activate': z.object({ id }),
+  'accounts:remove': z.object({ id, deleteKey: z.boolean() }),
+  'accounts:upgrade': z.object({ id, keepAuthToken: z.boolean() }),
+  'endpoint:pause': none,
+  'endpoint:resume': none,
+  'tokens:create': z.object({ name: z.string().max(100) }),
+  'tokens:revoke': z.object({ name: z.string().max(100) }),
+  'log:list': none,
+  'links:open': z.object({ url: z.string().max(500) }),
+  'clipboard:copy': z.object({ text: z.string().max(10_000) }),
+} as const;
+
+/** Result type of every channel. */
+export interface ChannelResults {
+  'state:get': AppState;
+  'credentials:verify': VerificationReport;
+  'accounts:add': { account: AccountSummary; report: VerificationReport | null };
+  'accounts:verify': VerificationReport;
+  'accounts:rename': AccountSummary;
+  'accounts:activate': AccountSummary;
+  'accounts:remove': { keyDeleted: boolean };
+  'accounts:upgrade': { account: AccountSummary; report: VerificationReport };
+  'endpoint:pause': EndpointStatus;
+  'endpoint:resume': EndpointStatus;
+  'tokens:create': { name: string; token: string };
+  'tokens:revoke': null;
+  'log:list': AccessLogEntry[];
+  'links:open': null;
+  'clipboard:copy': null;
+}
+
+export type Channel = keyof typeof channelInputs;
+export const CHANNELS = Object.keys(channelInputs) as Channel[];
+export type ChannelInput<C extends Channel> = z.input<(typeof channelInputs)[C]>;
+export type ChannelResult<C extends Channel> = ChannelResults[C];
+
+/** The push channel that carries the whole AppState after every change. */
+export const STATE_CHANGED = 'state:changed';
+
+/** What crosses IPC: a value, or a typed error (never a stack trace). */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** The handlers main needs: one async method per channel, throwing AppError on failure. */
+export type ChannelHandlers = {
+  [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelResult<C>>;
+};
+
+/** `window.smsit` as the renderer sees it: one method per channel plus the state subscription. */
+export type SmsitApi = {
+  [C in Channel]: ChannelInput<C> extends undefined
+    ? () => Promise<IpcResult<ChannelResult<C>>>
+    : (input: ChannelInput<C>) => Promise<IpcResult<ChannelResult<C>>>;
+} & {
+  onStateChanged(listener: (state: AppState) => void): () => void;
+};

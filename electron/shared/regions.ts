@@ -1,0 +1,29 @@
+/** Twilio regions and their default edges (twilio-cli's map), and the API origin they make. */
+export const REGION_EDGES: Readonly<Record<string, string>> = {
+  us1: 'ashburn',
+  us2: 'umatilla',
+  ie1: 'dublin',
+  de1: 'frankfurt',
+  au1: 'sydney',
+  br1: 'sao-paulo',
+  jp1: 'tokyo',
+  jp2: 'osaka',
+  sg1: 'singapore',
+};
+
+export const DEFAULT_REGION = 'us1';
+
+/** The edge to use for a region when the user did not choose one. */
+export function defaultEdge(region: string): string | null {
+  return REGION_EDGES[region] ?? null;
+}
+
+/**
+ * The REST API origin for a region and edge: US1 without an explicit edge is `https://api.twilio.com`,
+ * anything else `https://api.{edge}.{region}.twilio.com` (twilio-node `getHostname`).
+ */
+export function apiOrigin(region: string, edge: string | null): string {
+  if (region === DEFAULT_REGION && !edge) return 'https://api.twilio.com';
+  const chosenEdge = edge ?? defaultEdge(region) ?? region;
+  return `https://api.${chosenEdge}.${region}.twilio.com`;
+}
