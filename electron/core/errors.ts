@@ -1,25 +1,29 @@
 /** Every failure the app reports is one of these kinds; shells map kinds to words and exit codes. */
-export type ErrorKind =
-  | 'bad-input'
-  | 'invalid-credentials'
-  | 'not-found'
-  | 'forbidden'
-  | 'rate-limited'
-  | 'network'
-  | 'timeout'
-  | 'twilio'
-  | 'keychain-unavailable'
-  | 'registry-corrupt'
-  | 'registry-busy'
-  | 'io'
-  | 'name-taken'
-  | 'unknown-account'
-  | 'no-active-account'
-  | 'endpoint-paused'
-  | 'port-in-use'
-  | 'unauthorized'
-  | 'cannot-validate'
-  | 'internal';
+export const ERROR_KINDS = [
+  'bad-input',
+  'invalid-credentials',
+  'not-found',
+  'forbidden',
+  'rate-limited',
+  'network',
+  'timeout',
+  'twilio',
+  'keychain-unavailable',
+  'secret-missing',
+  'registry-corrupt',
+  'registry-busy',
+  'io',
+  'name-taken',
+  'unknown-account',
+  'no-active-account',
+  'endpoint-paused',
+  'port-in-use',
+  'unauthorized',
+  'cannot-validate',
+  'internal',
+] as const;
+
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** Extra facts an error may carry; never a secret. */
 export interface ErrorDetails {

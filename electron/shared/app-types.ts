@@ -29,7 +29,7 @@ export interface AccountSummary {
   /** True when an auth token is kept (Auth Token accounts, or API key accounts that kept it for webhooks). */
   keepsAuthToken: boolean;
   active: boolean;
-  /** e.g. "••••••••••••••••••••••••••••a1b2": the last 4 characters of the secret in use. */
+  /** A fixed mask: no part of a secret is ever shown once saved. */
   maskedSecret: string;
   createdAt: string;
   lastVerification: VerificationSummary | null;

@@ -1,0 +1,41 @@
+/** Account names: what a person types, unique without regard to case, unicode welcome. */
+import { AppError } from '../errors';
+import type { AccountRecord } from '../registry/registry-schema';
+
+export const MAX_NAME_LENGTH = 64;
+
+/** The form two names are compared in: NFC, lower case. */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('und');
+}
+
+/** Trims a name and checks it can be shown and typed; throws `bad-input` saying what to change. */
+export function cleanAccountName(raw: string): string {
+  const name = raw.normalize('NFC').trim();
+  if (name === '') throw new AppError('bad-input', 'Give the account a name, for example "Production" or "Client A".', { field: 'name' });
+  if ([...name].length > MAX_NAME_LENGTH) {
+    throw new AppError('bad-input', `An account name can be at most ${MAX_NAME_LENGTH} characters; this one has ${[...name].length}.`, { field: 'name' });
+  }
+  if (/\p{Cc}/u.test(name)) throw new AppError('bad-input', 'An account name cannot contain line breaks or control characters.', { field: 'name' });
+  return name;
+}
+
+/** Throws `name-taken` if another account (not `exceptId`) already has this name in any case. */
+export function assertNameFree(accounts: readonly AccountRecord[], name: string, exceptId?: string): void {
+  const key = nameKey(name);
+  const clash = accounts.find((account) => account.id !== exceptId && nameKey(account.name) === key);
+  if (clash) {
+    throw new AppError('name-taken', `An account named "${clash.name}" already exists (names are compared without regard to case). Choose another name.`, { field: 'name' });
+  }
+}
+
+/** Finds an account by id or by name (any case); throws `unknown-account` listing the names there are. */
+export function findAccount(accounts: readonly AccountRecord[], ref: string): AccountRecord {
+  const byId = accounts.find((account) => account.id === ref);
+  if (byId) return byId;
+  const key = nameKey(ref.trim());
+  const byName = accounts.find((account) => nameKey(account.name) === key);
+  if (byName) return byName;
+  const known = accounts.length > 0 ? `Saved accounts: ${accounts.map((a) => `"${a.name}"`).join(', ')}.` : 'No account is saved yet.';
+  throw new AppError('unknown-account', `No saved account is named "${ref}". ${known}`);
+}

@@ -1,0 +1,80 @@
+/** The one JSON registry file: everything about accounts but their secrets. Validated on every read. */
+import { z } from 'zod';
+import { ERROR_KINDS } from '../errors';
+
+export const REGISTRY_SCHEMA_VERSION = 1;
+
+const isoTime = z.string().min(1);
+
+const errorInfoSchema = z.object({
+  kind: z.enum(ERROR_KINDS),
+  message: z.string(),
+  details: z
+    .object({
+      httpStatus: z.number().nullable(),
+      twilioCode: z.number().nullable(),
+      field: z.string(),
+      path: z.string(),
+    })
+    .partial()
+    .optional(),
+});
+
+export const verificationSchema = z.object({
+  at: isoTime,
+  ok: z.boolean(),
+  keyType: z.enum(['main', 'standard', 'restricted']).nullable(),
+  friendlyName: z.string().nullable(),
+  status: z.string().nullable(),
+  type: z.string().nullable(),
+  warnings: z.array(z.string()),
+  error: errorInfoSchema.nullable(),
+});
+
+export const accountRecordSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/),
+  authType: z.enum(['authToken', 'apiKey']),
+  apiKeySid: z.string().regex(/^SK[0-9a-fA-F]{32}$/).nullable(),
+  keyType: z.enum(['main', 'standard', 'restricted']).nullable(),
+  region: z.string().min(1),
+  edge: z.string().nullable(),
+  /** An auth token is kept in the keychain (always for authToken; by choice for apiKey, for webhooks). */
+  keepsAuthToken: z.boolean(),
+  createdAt: isoTime,
+  lastVerification: verificationSchema.nullable(),
+});
+
+export const engineTokenSchema = z.object({
+  name: z.string().min(1),
+  /** sha256 of the token, hex. The token itself is shown once and never stored. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  createdAt: isoTime,
+  lastUsedAt: isoTime.nullable(),
+});
+
+export const registrySchema = z.object({
+  schemaVersion: z.literal(REGISTRY_SCHEMA_VERSION),
+  activeAccountId: z.string().nullable(),
+  accounts: z.array(accountRecordSchema),
+  engine: z.object({
+    port: z.number().int().min(1).max(65535).nullable(),
+    paused: z.boolean(),
+    tokens: z.array(engineTokenSchema),
+  }),
+});
+
+export type Registry = z.infer<typeof registrySchema>;
+export type AccountRecord = z.infer<typeof accountRecordSchema>;
+export type EngineTokenRecord = z.infer<typeof engineTokenSchema>;
+
+/** The registry of a first run: no accounts, endpoint on its default port, no tokens. */
+export function emptyRegistry(): Registry {
+  return {
+    schemaVersion: REGISTRY_SCHEMA_VERSION,
+    activeAccountId: null,
+    accounts: [],
+    engine: { port: null, paused: false, tokens: [] },
+  };
+}
