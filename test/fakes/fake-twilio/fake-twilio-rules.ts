@@ -1,0 +1,83 @@
+/**
+ * Twilio's access rules as the fake applies them (FACTS.md, "Verifying" and "API keys"):
+ * the account resource and the Keys resources need the auth token or a Main key (a Standard
+ * key gets 401 / 20003, the same answer as a wrong secret); phone numbers may be read by
+ * Standard keys too; a Restricted key without that permission gets 403 / 20403.
+ */
+import { accountBody, errorBody, incomingNumbersPageBody, newKeyBody } from './fake-twilio-bodies';
+import type { FakePrincipal, FakeTwilioState } from './fake-twilio-state';
+
+/** A request after authentication, as the rules see it. */
+export interface FakeRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  form: URLSearchParams;
+  principal: FakePrincipal | null;
+}
+
+/** What the fake answers: a status and a JSON body (none for 204). */
+export interface FakeAnswer {
+  status: number;
+  body: Record<string, unknown> | null;
+  headers?: Record<string, string>;
+}
+
+const ACCOUNT = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\.json$/;
+const NUMBERS = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/IncomingPhoneNumbers\.json$/;
+const KEYS = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Keys\.json$/;
+const KEY = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Keys\/(SK[0-9a-f]{32})\.json$/;
+
+/** The 20003 answer: wrong credentials, wrong region, or a Standard key on a Main-only resource. */
+export const authenticate = (): FakeAnswer => ({ status: 401, body: errorBody(401, 20003, 'Authenticate') });
+const forbidden = (): FakeAnswer => ({ status: 403, body: errorBody(403, 20403, 'Forbidden') });
+const notFound = (path: string): FakeAnswer => ({
+  status: 404,
+  body: errorBody(404, 20404, `The requested resource ${path} was not found`),
+});
+
+function mainOnly(principal: FakePrincipal): FakeAnswer | null {
+  if (principal.kind === 'authToken' || principal.key.keyType === 'main') return null;
+  return principal.key.keyType === 'restricted' ? forbidden() : authenticate();
+}
+
+/** Answers one authenticated request by Twilio's rules. */
+export function answer(state: FakeTwilioState, req: FakeRequest): FakeAnswer {
+  const { principal, path, method } = req;
+  if (!principal) return authenticate();
+  const accountSid = (ACCOUNT.exec(path) ?? NUMBERS.exec(path) ?? KEYS.exec(path) ?? KEY.exec(path))?.[1];
+  if (!accountSid) return notFound(path);
+  // Credentials of one account never open another account's resources.
+  if (principal.account.sid !== accountSid) return authenticate();
+
+  if (ACCOUNT.test(path) && method === 'GET') {
+    // Standard and Restricted keys cannot read the Accounts resource: both get 20003 (FACTS.md).
+    if (principal.kind === 'key' && principal.key.keyType !== 'main') return authenticate();
+    return { status: 200, body: accountBody(principal.account) };
+  }
+  if (NUMBERS.test(path) && method === 'GET') {
+    if (principal.kind === 'key' && principal.key.keyType === 'restricted') return forbidden();
+    const pageSize = Number(req.query.get('PageSize') ?? '50');
+    return { status: 200, body: incomingNumbersPageBody(accountSid, pageSize) };
+  }
+  if (KEYS.test(path) && method === 'POST') {
+    const refusal = mainOnly(principal);
+    if (refusal) return refusal;
+    const friendlyName = req.form.get('FriendlyName') ?? '';
+    if (friendlyName.length > 64) {
+      return { status: 400, body: errorBody(400, 21200, 'FriendlyName must be at most 64 characters') };
+    }
+    const key = state.addKey(accountSid, { keyType: 'standard', friendlyName, region: principal.account.region });
+    return { status: 201, body: newKeyBody(key) };
+  }
+  const keyMatch = KEY.exec(path);
+  if (keyMatch && method === 'DELETE') {
+    const refusal = mainOnly(principal);
+    if (refusal) return refusal;
+    const key = state.keys.get(keyMatch[2] ?? '');
+    if (!key || key.accountSid !== accountSid) return notFound(path);
+    state.keys.delete(key.sid);
+    return { status: 204, body: null };
+  }
+  return notFound(path);
+}
