@@ -1,0 +1,72 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RegistryFile } from '../../../../electron/core/registry/registry-file';
+import { emptyRegistry } from '../../../../electron/core/registry/registry-schema';
+import { tempDir } from '../../../helpers/temp-dir';
+
+async function registryIn(dir: string, extra: Partial<ConstructorParameters<typeof RegistryFile>[0]> = {}) {
+  return new RegistryFile({ path: join(dir, 'accounts.json'), ...extra });
+}
+
+describe('the registry file', () => {
+  it('starts empty on first run and creates nothing until something is saved', async () => {
+    const dir = await tempDir();
+    expect(await (await registryIn(dir)).read()).toEqual(emptyRegistry());
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('saves changes readable by another instance, in a file only the user can read', async () => {
+    const dir = await tempDir();
+    await (await registryIn(dir)).update((registry) => {
+      registry.engine.paused = true;
+    });
+    expect((await (await registryIn(dir)).read()).engine.paused).toBe(true);
+    if (process.platform !== 'win32') expect((await stat(join(dir, 'accounts.json'))).mode & 0o777).toBe(0o600);
+    expect(await readdir(dir)).toEqual(['accounts.json']);
+  });
+
+  it('keeps a damaged file aside with a timestamp and says where, instead of starting empty in silence', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'accounts.json'), '{"schemaVersion": 1, "accounts": [tru');
+    const registry = await registryIn(dir, { now: () => new Date('2026-11-27T10:00:00Z') });
+    const error = await registry.read().catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'registry-corrupt' });
+    const aside = join(dir, 'accounts.corrupt-2026-11-27T10-00-00-000Z.json');
+    expect((error as Error).message).toContain(aside);
+    expect(await readFile(aside, 'utf8')).toContain('[tru');
+    expect(await registry.read()).toEqual(emptyRegistry());
+  });
+
+  it('leaves a file from a newer version untouched and asks for an update', async () => {
+    const dir = await tempDir();
+    const newer = JSON.stringify({ ...emptyRegistry(), schemaVersion: 2 });
+    await writeFile(join(dir, 'accounts.json'), newer);
+    await expect((await registryIn(dir)).read()).rejects.toMatchObject({ kind: 'registry-corrupt', message: expect.stringMatching(/newer version/) });
+    expect(await readFile(join(dir, 'accounts.json'), 'utf8')).toBe(newer);
+  });
+
+  it('reports a failed write as an io error and keeps the previous contents', async () => {
+    const dir = await tempDir();
+    await (await registryIn(dir)).update((registry) => {
+      registry.engine.port = 47_000;
+    });
+    const failing = await registryIn(dir, { writeFile: async () => Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })) });
+    await expect(failing.update((registry) => void (registry.engine.port = 1))).rejects.toMatchObject({ kind: 'io', message: expect.stringMatching(/ENOSPC.*Nothing was changed/) });
+    expect((await failing.read()).engine.port).toBe(47_000);
+    expect(await readdir(dir)).toEqual(['accounts.json']);
+  });
+
+  it('serialises concurrent read-modify-writes so that none is lost', async () => {
+    const dir = await tempDir();
+    const registries = [await registryIn(dir), await registryIn(dir)];
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        registries[i % 2]!.update((registry) => {
+          registry.engine.tokens.push({ name: `t${i}`, hash: 'a'.repeat(64), createdAt: 'now', lastUsedAt: null });
+        }),
+      ),
+    );
+    expect((await registries[0]!.read()).engine.tokens).toHaveLength(20);
+  });
+});
