@@ -1,0 +1,64 @@
+/** Engine access: pause/resume the loopback endpoint, engine tokens (shown once), the live access log. */
+import type { AccessLogEntry } from '../../../electron/shared/app-types';
+import type { SmsitApi } from '../../../electron/shared/ipc-contract';
+import type { ErrorInfo } from '../../../electron/core/errors';
+
+export class EngineAccess {
+  log = $state<AccessLogEntry[]>([]);
+  /** The token just created: shown once, forgotten on dismiss or when the view closes. */
+  newToken = $state<{ name: string; token: string } | null>(null);
+  failure = $state<ErrorInfo | null>(null);
+  busy = $state(false);
+  announcement = $state('');
+  readonly #api: SmsitApi;
+  #timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(api: SmsitApi) {
+    this.#api = api;
+  }
+
+  async setPaused(paused: boolean): Promise<void> {
+    const result = await (paused ? this.#api['endpoint:pause']() : this.#api['endpoint:resume']());
+    this.#settle(result, paused ? 'Engine access paused: the engine gets no credentials until you resume.' : 'Engine access resumed.');
+  }
+
+  async createToken(name: string): Promise<boolean> {
+    this.busy = true;
+    const result = await this.#api['tokens:create']({ name: name.trim() });
+    this.busy = false;
+    if (result.ok) this.newToken = result.value;
+    return this.#settle(result, `Token "${name.trim()}" created. Copy it now: it is shown only once.`);
+  }
+
+  dismissToken(): void {
+    this.newToken = null;
+  }
+
+  async revokeToken(name: string): Promise<boolean> {
+    const result = await this.#api['tokens:revoke']({ name });
+    if (result.ok && this.newToken?.name === name) this.newToken = null;
+    return this.#settle(result, `Token "${name}" revoked: the engine can no longer use it.`);
+  }
+
+  async refreshLog(): Promise<void> {
+    const result = await this.#api['log:list']();
+    if (result.ok) this.log = result.value;
+  }
+
+  /** Keeps the access log live while the view is open (the log is not part of the state push). */
+  watchLog(intervalMs = 2000): () => void {
+    void this.refreshLog();
+    this.#timer = setInterval(() => void this.refreshLog(), intervalMs);
+    return () => {
+      if (this.#timer) clearInterval(this.#timer);
+      this.#timer = null;
+      this.newToken = null;
+    };
+  }
+
+  #settle(result: { ok: true } | { ok: false; error: ErrorInfo }, success: string): boolean {
+    this.failure = result.ok ? null : result.error;
+    this.announcement = result.ok ? success : result.error.message;
+    return result.ok;
+  }
+}

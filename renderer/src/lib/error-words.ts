@@ -1,0 +1,36 @@
+/** What the user can do next for each kind of failure; the core's message says what happened. */
+import type { ErrorInfo, ErrorKind } from '../../../electron/core/errors';
+
+const NEXT_STEPS: Partial<Record<ErrorKind, string>> = {
+  'bad-input': 'Correct the field marked above, then try again.',
+  'invalid-credentials':
+    'Copy the values again with the Console\'s copy buttons. A key only works in the region it was made in: if you made it outside US1, choose that region under "Advanced".',
+  'not-found': 'Check the Account SID: copy it again from Account Info on the Twilio Console dashboard.',
+  forbidden:
+    'This key may not read your account. Create a Standard or Main key instead (a Restricted key needs read access to Phone Numbers).',
+  'rate-limited': 'Twilio is busy. Wait a minute, then try again.',
+  network: 'Check your internet connection (or proxy), then try again.',
+  timeout: 'Twilio did not answer in time. Check your connection, then try again.',
+  twilio: 'Twilio had a problem answering. Try again in a few minutes.',
+  'keychain-unavailable':
+    'Unlock your system keychain (on Linux: a Secret Service such as GNOME Keyring must be running), then try again.',
+  'name-taken': 'Choose another name for this account.',
+  'unknown-account': 'The account list changed. Pick the account again from the list.',
+  'no-active-account': 'Add an account, or make one of your accounts active.',
+  'endpoint-paused': 'Resume engine access to answer the engine again.',
+  'port-in-use': 'Another program uses this port. Quit it, or restart the app to pick another port.',
+  'registry-busy': 'Another copy of the app is saving. Try again in a moment.',
+};
+
+/** The next step to show under an error, chosen by its kind (never by matching message text). */
+export function nextStepFor(error: ErrorInfo): string {
+  return NEXT_STEPS[error.kind] ?? 'Try again. If it keeps happening, tell us at support@sms-it.ai.';
+}
+
+/** Human words for a key type. */
+export function keyTypeLabel(keyType: string | null): string {
+  if (keyType === 'main') return 'Main';
+  if (keyType === 'standard') return 'Standard';
+  if (keyType === 'restricted') return 'Restricted';
+  return 'Not known yet';
+}

@@ -1,0 +1,188 @@
+/**
+ * The onboarding as state: which path and step, the pasted values with their as-you-type checks,
+ * Verify and Save. Secrets live here only until they are saved, then they are cleared.
+ */
+import type { AccountSummary, AuthType, CredentialDraft, KeyType, VerificationReport } from '../../../electron/shared/app-types';
+import type { SmsitApi } from '../../../electron/shared/ipc-contract';
+import type { ErrorInfo } from '../../../electron/core/errors';
+import { checkAccountSid, checkApiKeySecret, checkApiKeySid, checkAuthToken, type FieldCheck } from '../../../electron/shared/credential-formats';
+import { DEFAULT_REGION } from '../../../electron/shared/regions';
+import { stepsFor, type StepId } from './onboarding-steps';
+
+export type DraftField = 'accountSid' | 'apiKeySid' | 'secret';
+
+/** The fields each step asks for; Next stays blocked until they pass. */
+const STEP_FIELDS: Partial<Record<StepId, DraftField[]>> = {
+  'account-sid': ['accountSid'],
+  'copy-token': ['secret'],
+  'copy-key': ['apiKeySid', 'secret'],
+};
+
+export class OnboardingFlow {
+  authType = $state<AuthType | null>(null);
+  stepIndex = $state(0);
+  accountSid = $state('');
+  apiKeySid = $state('');
+  secret = $state('');
+  /** The key type the user means to pick in the Console (only to warn about Restricted). */
+  plannedKeyType = $state<KeyType>('standard');
+  name = $state('');
+  region = $state(DEFAULT_REGION);
+  edge = $state('');
+  report = $state<VerificationReport | null>(null);
+  failure = $state<ErrorInfo | null>(null);
+  busy = $state<'verify' | 'save' | null>(null);
+  saved = $state<AccountSummary | null>(null);
+  /** Fields the user left at least once: an empty field only complains after that. */
+  visited = $state<Record<DraftField, boolean>>({ accountSid: false, apiKeySid: false, secret: false });
+  readonly #api: SmsitApi;
+
+  constructor(api: SmsitApi) {
+    this.#api = api;
+  }
+
+  get steps(): StepId[] {
+    return stepsFor(this.authType);
+  }
+
+  get step(): StepId {
+    return this.steps[this.stepIndex] ?? 'choose';
+  }
+
+  /** The as-you-type check of every field, with the secret checked as what the path asks for. */
+  get checks(): Record<DraftField, FieldCheck> {
+    return {
+      accountSid: checkAccountSid(this.accountSid),
+      apiKeySid: checkApiKeySid(this.apiKeySid),
+      secret: this.authType === 'authToken' ? checkAuthToken(this.secret) : checkApiKeySecret(this.secret),
+    };
+  }
+
+  /** The message to show next to a field now, or null while it is untouched and empty. */
+  messageFor(field: DraftField): string | null {
+    const check = this.checks[field];
+    if (check.ok) return null;
+    return this[field] === '' && !this.visited[field] ? null : check.message;
+  }
+
+  /** Fields the current path needs, in screen order. */
+  get neededFields(): DraftField[] {
+    return this.authType === 'apiKey' ? ['accountSid', 'apiKeySid', 'secret'] : ['accountSid', 'secret'];
+  }
+
+  /** The first field of the step (or of the whole draft) that still fails its check. */
+  firstInvalid(fields: DraftField[] = STEP_FIELDS[this.step] ?? []): DraftField | null {
+    return fields.find((field) => !this.checks[field].ok) ?? null;
+  }
+
+  choose(authType: AuthType): void {
+    if (authType !== this.authType) this.#forgetResult();
+    this.authType = authType;
+    this.stepIndex = 1;
+  }
+
+  /** Moves on unless a field of this step fails; returns the field to focus when it does. */
+  next(): DraftField | null {
+    const invalid = this.firstInvalid();
+    if (invalid) {
+      this.visited[invalid] = true;
+      return invalid;
+    }
+    if (this.stepIndex < this.steps.length - 1) this.stepIndex += 1;
+    return null;
+  }
+
+  back(): void {
+    if (this.stepIndex > 0 && this.step !== 'done') this.stepIndex -= 1;
+  }
+
+  /** Marks a field as visited (on blur) and drops a verification the edit made stale. */
+  touch(field: DraftField): void {
+    this.visited[field] = true;
+  }
+
+  /** Called on every edit of a value Verify depends on. */
+  edited(): void {
+    this.#forgetResult();
+  }
+
+  /** The cleaned values, as the core will receive them. */
+  get draft(): CredentialDraft {
+    const checks = this.checks;
+    const draft: CredentialDraft = {
+      authType: this.authType ?? 'apiKey',
+      accountSid: checks.accountSid.value,
+      secret: checks.secret.value,
+      region: this.region,
+      edge: this.edge.trim() === '' ? null : this.edge.trim(),
+    };
+    if (this.authType === 'apiKey') draft.apiKeySid = checks.apiKeySid.value;
+    return draft;
+  }
+
+  /** Checks the formats locally first: nothing is sent to Twilio while a field is wrong. */
+  async verify(): Promise<DraftField | null> {
+    const invalid = this.#blockingField();
+    if (invalid) return invalid;
+    this.busy = 'verify';
+    this.#forgetResult();
+    const result = await this.#api['credentials:verify'](this.draft);
+    this.busy = null;
+    if (!result.ok) this.failure = result.error;
+    else this.report = result.value;
+    return null;
+  }
+
+  /** Saves to the keychain (verifying again in the core), then forgets the secret for good. */
+  async save(): Promise<DraftField | 'name' | null> {
+    const invalid = this.#blockingField();
+    if (invalid) return invalid;
+    if (this.name.trim() === '') {
+      this.failure = { kind: 'bad-input', message: 'Give this account a name, for example "Main business".' };
+      return 'name';
+    }
+    this.busy = 'save';
+    this.failure = null;
+    const result = await this.#api['accounts:add']({ name: this.name.trim(), draft: this.draft, verify: true });
+    this.busy = null;
+    if (!result.ok) {
+      this.failure = result.error;
+      return result.error.kind === 'name-taken' ? 'name' : null;
+    }
+    this.saved = result.value.account;
+    if (result.value.report) this.report = result.value.report;
+    this.secret = '';
+    this.stepIndex = this.steps.indexOf('done');
+    return null;
+  }
+
+  /** Starts over for another account; nothing typed before survives. */
+  reset(): void {
+    this.authType = null;
+    this.stepIndex = 0;
+    this.accountSid = '';
+    this.apiKeySid = '';
+    this.secret = '';
+    this.name = '';
+    this.region = DEFAULT_REGION;
+    this.edge = '';
+    this.plannedKeyType = 'standard';
+    this.saved = null;
+    this.visited = { accountSid: false, apiKeySid: false, secret: false };
+    this.#forgetResult();
+  }
+
+  #blockingField(): DraftField | null {
+    const invalid = this.firstInvalid(this.neededFields);
+    if (invalid) {
+      this.visited[invalid] = true;
+      this.failure = { kind: 'bad-input', message: this.checks[invalid].message ?? 'A value is missing.' };
+    }
+    return invalid;
+  }
+
+  #forgetResult(): void {
+    this.report = null;
+    this.failure = null;
+  }
+}
