@@ -1,0 +1,83 @@
+/** The endpoint's routes. Each gets a request context and returns the JSON to answer; errors are thrown as AppError. */
+import type { IncomingMessage } from 'node:http';
+import type { Registry } from '../registry/registry-schema';
+import type { CredentialCache } from './credential-cache';
+import { headersAnswer, pickAccount, requestSecretPurpose } from './headers-answer';
+import { readJsonBody } from './read-json-body';
+import { canValidateWebhooks, isValidSignature, parseWebhookCheck, requireWebhookToken } from './webhook-check';
+
+/** What a route may use. `account` is set by the route for the access log. */
+export interface RouteContext {
+  req: IncomingMessage;
+  query: URLSearchParams;
+  registry: Registry;
+  secrets: CredentialCache;
+  apiBase: string | null;
+  version: string;
+  maxBodyBytes: number;
+  account: string | null;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  /** False only for health: every other route needs an engine token. */
+  needsToken: boolean;
+  handle(ctx: RouteContext): unknown | Promise<unknown>;
+}
+
+function accountParam(ctx: RouteContext): string | null {
+  const value = ctx.query.get('account');
+  return value === null || value.trim() === '' ? null : value;
+}
+
+/** The routes by exact path (no trailing slash, query ignored except `account`). */
+export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
+  ['/v1/health', { method: 'GET', needsToken: false, handle: (ctx) => ({ ok: true, version: ctx.version }) }],
+  [
+    '/v1/accounts',
+    {
+      method: 'GET',
+      needsToken: true,
+      handle: ({ registry }) => ({
+        accounts: registry.accounts.map((a) => ({
+          name: a.name,
+          accountSid: a.accountSid,
+          authType: a.authType,
+          region: a.region,
+          edge: a.edge,
+          active: a.id === registry.activeAccountId,
+          canValidateWebhooks: canValidateWebhooks(a),
+          lastVerification: a.lastVerification ? { at: a.lastVerification.at, ok: a.lastVerification.ok } : null,
+        })),
+      }),
+    },
+  ],
+  [
+    '/v1/headers',
+    {
+      method: 'GET',
+      needsToken: true,
+      handle: async (ctx) => {
+        const record = pickAccount(ctx.registry, accountParam(ctx));
+        ctx.account = record.name;
+        const secret = await ctx.secrets.get(record, requestSecretPurpose(record));
+        return headersAnswer(record, secret, ctx.apiBase);
+      },
+    },
+  ],
+  [
+    '/v1/webhooks/validate',
+    {
+      method: 'POST',
+      needsToken: true,
+      handle: async (ctx) => {
+        const check = parseWebhookCheck(await readJsonBody(ctx.req, ctx.maxBodyBytes));
+        const record = pickAccount(ctx.registry, check.account ?? null);
+        ctx.account = record.name;
+        requireWebhookToken(record);
+        const authToken = await ctx.secrets.get(record, 'auth-token');
+        return { valid: isValidSignature(authToken, check) };
+      },
+    },
+  ],
+]);

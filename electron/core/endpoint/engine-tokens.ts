@@ -1,0 +1,91 @@
+/**
+ * Engine tokens: the bearer secrets a local workflow engine presents. Only a sha256 hash is kept
+ * in the registry; the token is shown once. 32 random bytes make guessing hopeless, so a fast hash
+ * (not a password KDF) is the right tool and keeps the per-request check cheap.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../errors';
+import type { EngineTokenSummary } from '../../shared/app-types';
+import type { EngineTokenRecord, Registry } from '../registry/registry-schema';
+
+/** The slice of RegistryFile the token functions need. */
+export interface TokenRegistry {
+  read(): Promise<Registry>;
+  update<T>(change: (registry: Registry) => T | Promise<T>): Promise<T>;
+}
+
+/** Recognisable prefix, so secret scanners and people can tell an engine token when they see one. */
+export const TOKEN_PREFIX = 'smsit_';
+const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** A new token: prefix + 32 random bytes in base64url (43 characters). */
+export function generateEngineToken(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString('base64url');
+}
+
+/** The hash stored in the registry: sha256 of the token, hex. */
+export function hashEngineToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+function checkTokenName(name: string): string {
+  const trimmed = name.trim();
+  if (!TOKEN_NAME.test(trimmed)) {
+    throw new AppError(
+      'bad-input',
+      'A token name is 1–64 letters, digits, dots, dashes or underscores, starting with a letter or digit (e.g. "workflow-engine").',
+      { field: 'name' },
+    );
+  }
+  return trimmed;
+}
+
+/** Creates a token named `name` and returns it: the only time the token itself is available. */
+export async function createEngineToken(registry: TokenRegistry, name: string): Promise<{ name: string; token: string }> {
+  const checked = checkTokenName(name);
+  const token = generateEngineToken();
+  await registry.update((reg) => {
+    if (reg.engine.tokens.some((t) => t.name.toLowerCase() === checked.toLowerCase())) {
+      throw new AppError('name-taken', `There is already an engine token named "${checked}". Revoke it first or pick another name.`, { field: 'name' });
+    }
+    reg.engine.tokens.push({ name: checked, hash: hashEngineToken(token), createdAt: new Date().toISOString(), lastUsedAt: null });
+  });
+  return { name: checked, token };
+}
+
+/** The tokens as the UI and `tokens list` show them: names and dates, never a hash. */
+export async function listEngineTokens(registry: TokenRegistry): Promise<EngineTokenSummary[]> {
+  const reg = await registry.read();
+  return reg.engine.tokens.map(({ name, createdAt, lastUsedAt }) => ({ name, createdAt, lastUsedAt }));
+}
+
+/** Removes a token; a running endpoint refuses it within a second. Throws `not-found` for an unknown name. */
+export async function revokeEngineToken(registry: TokenRegistry, name: string): Promise<void> {
+  await registry.update((reg) => {
+    const index = reg.engine.tokens.findIndex((t) => t.name.toLowerCase() === name.trim().toLowerCase());
+    if (index < 0) {
+      throw new AppError('not-found', `There is no engine token named "${name.trim()}". Run \`smsit-twilio tokens list\` to see them.`, { field: 'name' });
+    }
+    reg.engine.tokens.splice(index, 1);
+  });
+}
+
+/** Matches presented tokens against the stored hashes, in constant time per stored hash. */
+export class TokenMatcher {
+  private readonly entries: { name: string; hash: Buffer }[];
+
+  constructor(tokens: readonly EngineTokenRecord[]) {
+    this.entries = tokens.map((t) => ({ name: t.name, hash: Buffer.from(t.hash, 'hex') }));
+  }
+
+  /** The name of the token `presented` is, or null. Every stored hash is compared, match or not. */
+  match(presented: string): string | null {
+    const digest = createHash('sha256').update(presented, 'utf8').digest();
+    let found: string | null = null;
+    for (const entry of this.entries) {
+      // Equal lengths always (32 bytes), so timingSafeEqual never throws here.
+      if (timingSafeEqual(digest, entry.hash) && found === null) found = entry.name;
+    }
+    return found;
+  }
+}

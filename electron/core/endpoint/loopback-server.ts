@@ -1,0 +1,105 @@
+/**
+ * HTTP servers bound to loopback only: 127.0.0.1 always, ::1 when the machine has IPv6 loopback.
+ * Never 0.0.0.0 / ::, so nothing off this machine can connect. Node's parser limits and timeouts
+ * are set tight so a slow or garbage-sending client is cut off instead of pinning a socket.
+ */
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { AppError } from '../errors';
+import type { EndpointLimits } from './endpoint-limits';
+import { rawErrorResponse } from './json-reply';
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+const PARSER_ANSWERS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'The request headers are too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive.'],
+};
+
+function makeServer(listener: Listener, limits: EndpointLimits, onClientError: (status: number) => void): Server {
+  const server = createServer(
+    {
+      maxHeaderSize: limits.maxHeaderBytes,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.connectionsCheckingIntervalMs,
+      requireHostHeader: true,
+      insecureHTTPParser: false,
+    },
+    listener,
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const busy = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+    if (error.code === 'ECONNRESET' || !socket.writable || busy) {
+      socket.destroy();
+      return;
+    }
+    const [status, message] = PARSER_ANSWERS[error.code ?? ''] ?? [400, 'The request is not valid HTTP/1.1.'];
+    onClientError(status);
+    socket.end(rawErrorResponse(status, STATUS_CODES[status] ?? 'Error', message));
+  });
+  return server;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => reject(error);
+    server.once('error', onError);
+    server.listen({ port, host, exclusive: true }, () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Closes servers and every connection they hold. */
+export async function closeServers(servers: readonly Server[]): Promise<void> {
+  await Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    ),
+  );
+}
+
+function portInUse(port: number, host: string): AppError {
+  return new AppError(
+    'port-in-use',
+    `Port ${port} is already in use on ${host}: another program (or another copy of SMS-iT Twilio Credentials) listens there. ` +
+      `Stop it, or choose another port (smsit-twilio serve --port N, or the port setting in the app).`,
+    { field: 'port' },
+  );
+}
+
+/** Listens on 127.0.0.1 and, if available, ::1 at the same port (0 = any free one). Throws `port-in-use` naming the port. */
+export async function listenOnLoopback(listener: Listener, port: number, limits: EndpointLimits, onClientError: (status: number) => void = () => {}): Promise<{ servers: Server[]; port: number }> {
+  for (let attempt = 0; ; attempt += 1) {
+    const v4 = makeServer(listener, limits, onClientError);
+    let bound: number;
+    try {
+      bound = await listen(v4, port, '127.0.0.1');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(port, '127.0.0.1');
+      throw new AppError('io', `The engine endpoint could not listen on 127.0.0.1:${port} (${(error as NodeJS.ErrnoException).code}).`, { field: 'port' }, { cause: error });
+    }
+    const v6 = makeServer(listener, limits, onClientError);
+    try {
+      await listen(v6, bound, '::1');
+      return { servers: [v4, v6], port: bound };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // No IPv6 loopback on this machine (containers, IPv6 disabled): 127.0.0.1 alone is fine.
+      if (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT') return { servers: [v4], port: bound };
+      await closeServers([v4]);
+      // A free IPv4 port may be taken on ::1; with an ephemeral port just try another one.
+      if (code === 'EADDRINUSE' && port === 0 && attempt < 5) continue;
+      if (code === 'EADDRINUSE') throw portInUse(bound, '::1');
+      throw new AppError('io', `The engine endpoint could not listen on [::1]:${bound} (${code}).`, { field: 'port' }, { cause: error });
+    }
+  }
+}
