@@ -1,0 +1,165 @@
+/**
+ * The account operations that need Twilio as well as the keychain and the registry: add
+ * (verified first), verify, upgrade to an API key, remove (optionally deleting the key at
+ * Twilio). Each keeps the keychain, the registry and Twilio consistent when a step fails.
+ */
+import type { CredentialDraft, VerificationReport } from '../../shared/app-types';
+import type { ChannelResult } from '../../shared/ipc-contract';
+import { AppError } from '../errors';
+import { credentialsFor, credentialsFromRecord } from '../twilio/auth-header';
+import { STANDARD_KEY_NAME, type TwilioService } from '../twilio/twilio-service';
+import { toVerificationSummary } from '../twilio/verification-report';
+import { assertNameFree, cleanAccountName } from './account-names';
+import type { AccountStore } from './account-store';
+
+/** What every operation needs. */
+export interface AccountDeps {
+  accounts: AccountStore;
+  twilio: TwilioService;
+  now?: () => Date;
+}
+
+/** The AppError a failed verification report stands for. */
+export function reportError(report: VerificationReport, hint = ''): AppError {
+  const error = report.error ?? { kind: 'internal' as const, message: 'Verification failed.', httpStatus: null, twilioCode: null };
+  return new AppError(error.kind, error.message + hint, {
+    httpStatus: error.httpStatus,
+    twilioCode: error.twilioCode,
+    ...(error.details?.field ? { field: error.details.field } : {}),
+  });
+}
+
+/**
+ * Saves new credentials, verified first unless `verify` is false: credentials Twilio rejects
+ * (or that cannot be checked) are not saved.
+ */
+export async function addAccount(
+  deps: AccountDeps,
+  input: { name: string; draft: CredentialDraft; verify: boolean },
+): Promise<ChannelResult<'accounts:add'>> {
+  const { accounts, twilio } = deps;
+  const name = cleanAccountName(input.name);
+  // Say "name taken" before spending a round trip to Twilio.
+  assertNameFree((await accounts.registry.read()).accounts, name);
+  let report: VerificationReport | null = null;
+  if (input.verify) {
+    report = await twilio.verify(input.draft);
+    if (!report.ok) {
+      const hint = report.error?.kind === 'bad-input' || report.error?.kind === 'invalid-credentials' ? '' : ' Nothing was saved; to save without checking, turn verification off (--no-verify).';
+      throw reportError(report, hint);
+    }
+  }
+  const { draft } = input;
+  const record = await accounts.add({
+    name,
+    accountSid: draft.accountSid,
+    authType: draft.authType,
+    apiKeySid: draft.authType === 'apiKey' ? (draft.apiKeySid ?? null) : null,
+    secret: draft.secret,
+    region: draft.region,
+    edge: draft.edge,
+    keyType: report?.keyType ?? null,
+    verification: report ? toVerificationSummary(report, (deps.now ?? (() => new Date()))()) : null,
+  });
+  return { account: await accounts.summary(record.id), report };
+}
+
+/** Verifies a saved account against Twilio and remembers the outcome (shown in the window and tray). */
+export async function verifyAccount(deps: AccountDeps, ref: string): Promise<ChannelResult<'accounts:verify'>> {
+  const record = await deps.accounts.find(ref);
+  const report = await deps.twilio.verifyCredentials(await credentialsFor(record, deps.accounts));
+  await deps.accounts.recordVerification(record.id, toVerificationSummary(report, (deps.now ?? (() => new Date()))()));
+  return report;
+}
+
+/** Deletes a key at Twilio after a failed upgrade step; says in words whether that worked. */
+async function compensate(deps: AccountDeps, credentials: Parameters<TwilioService['deleteKey']>[0], keySid: string): Promise<string> {
+  try {
+    await deps.twilio.deleteKey(credentials, keySid);
+    return ` The new API key ${keySid} was deleted at Twilio again, so nothing is left behind; the account still uses its Auth Token.`;
+  } catch {
+    return ` The new API key ${keySid} could not be deleted at Twilio either: delete it in the Twilio Console (Account → API keys & tokens, "${STANDARD_KEY_NAME}"). The account still uses its Auth Token.`;
+  }
+}
+
+/**
+ * Moves an Auth Token account to a new Standard API key: create the key, store its secret
+ * before anything else (Twilio shows it once), verify it, then switch the account. If the
+ * secret cannot be stored or the key does not verify, the key is deleted at Twilio again
+ * (twilio-cli #216 left orphan keys). The auth token is kept only on request (webhook signatures).
+ */
+export async function upgradeAccount(
+  deps: AccountDeps,
+  ref: string,
+  options: { keepAuthToken: boolean },
+): Promise<ChannelResult<'accounts:upgrade'>> {
+  const { accounts, twilio } = deps;
+  const record = await accounts.find(ref);
+  if (record.authType !== 'authToken') {
+    throw new AppError('bad-input', `"${record.name}" already uses an API key; there is nothing to upgrade.`);
+  }
+  const tokenCredentials = await credentialsFor(record, accounts, 'auth-token');
+  const key = await twilio.createStandardKey(tokenCredentials);
+  try {
+    await accounts.storeSecret(record, 'api-key-secret', key.secret);
+  } catch (error) {
+    const info = error instanceof AppError ? error : new AppError('keychain-unavailable', 'The keychain could not store the new API key secret.');
+    throw new AppError(info.kind, `The new API key's secret could not be stored: ${info.message}` + (await compensate(deps, tokenCredentials, key.sid)), info.details, { cause: error });
+  }
+  const keyRecord = { ...record, authType: 'apiKey' as const, apiKeySid: key.sid };
+  const report = await twilio.verifyCredentials(credentialsFromRecord(keyRecord, 'api-key-secret', key.secret));
+  if (!report.ok) {
+    await accounts.secrets.delete(record.id, 'api-key-secret').catch(() => false);
+    throw reportError(report, ` (while checking the new API key)` + (await compensate(deps, tokenCredentials, key.sid)));
+  }
+  let switched;
+  try {
+    switched = await accounts.switchToApiKey(record.id, { apiKeySid: key.sid, keyType: report.keyType ?? 'standard', keepAuthToken: options.keepAuthToken });
+  } catch (error) {
+    await accounts.secrets.delete(record.id, 'api-key-secret').catch(() => false);
+    const info = error instanceof AppError ? error : new AppError('io', 'The account could not be switched to the new API key.');
+    throw new AppError(info.kind, info.message + (await compensate(deps, tokenCredentials, key.sid)), info.details, { cause: error });
+  }
+  await accounts.recordVerification(switched.id, toVerificationSummary(report, (deps.now ?? (() => new Date()))()));
+  return { account: await accounts.summary(switched.id), report };
+}
+
+/** The credentials that may delete this account's API key at Twilio: the auth token, or a Main key. */
+async function keyDeletionCredentials(deps: AccountDeps, record: Awaited<ReturnType<AccountStore['find']>>) {
+  if (record.keepsAuthToken) return credentialsFor(record, deps.accounts, 'auth-token');
+  if (record.keyType === 'standard' || record.keyType === 'restricted') {
+    throw new AppError(
+      'bad-input',
+      `Deleting the API key at Twilio needs the account's Auth Token or a Main API key, and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +
+        'Delete the key in the Twilio Console (Account → API keys & tokens), then remove the account without deleting the key.',
+      { field: 'deleteKey' },
+    );
+  }
+  return credentialsFor(record, deps.accounts, 'api-key-secret');
+}
+
+/**
+ * Removes an account; with `deleteKey`, first deletes its API key at Twilio, and keeps the
+ * account if that fails, so the key is never forgotten while it still works.
+ */
+export async function removeAccount(deps: AccountDeps, ref: string, options: { deleteKey: boolean }): Promise<ChannelResult<'accounts:remove'>> {
+  const record = await deps.accounts.find(ref);
+  if (!options.deleteKey) {
+    await deps.accounts.remove(record.id);
+    return { keyDeleted: false };
+  }
+  if (record.authType !== 'apiKey' || !record.apiKeySid) {
+    throw new AppError('bad-input', `"${record.name}" uses an Auth Token: there is no API key to delete. Remove it without deleting a key.`, { field: 'deleteKey' });
+  }
+  const credentials = await keyDeletionCredentials(deps, record);
+  try {
+    await deps.twilio.deleteKey(credentials, record.apiKeySid);
+  } catch (error) {
+    if (error instanceof AppError && (error.kind === 'invalid-credentials' || error.kind === 'forbidden') && !record.keepsAuthToken) {
+      throw new AppError(error.kind, `Twilio refused to delete the key: deleting an API key needs the Auth Token or a Main API key. Delete it in the Twilio Console, then remove "${record.name}" without deleting the key. Nothing was removed.`, error.details);
+    }
+    throw error instanceof AppError ? new AppError(error.kind, `${error.message} Nothing was removed.`, error.details) : error;
+  }
+  await deps.accounts.remove(record.id);
+  return { keyDeleted: true };
+}
