@@ -63,7 +63,7 @@ describe('loopback endpoint hardening', () => {
 
   it('refuses any request carrying Origin or a browser Sec-Fetch-Site, and never answers CORS', async () => {
     fx = await startFixture();
-    for (const headers of [{ Origin: 'https://evil.example' }, { Origin: 'null' }, { Origin: `http://127.0.0.1:${fx.port}` }, { 'Sec-Fetch-Site': 'cross-site' }]) {
+    for (const headers of [{ Origin: 'https://evil.example' } as Record<string, string>, { Origin: 'null' }, { Origin: `http://127.0.0.1:${fx.port}` }, { 'Sec-Fetch-Site': 'cross-site' }]) {
       const answer = await call(fx.port, '/v1/headers', { headers: { ...bearer(fx.token), ...headers } });
       expect(answer.status).toBe(403);
       expect(answer.text).not.toContain('Basic');
