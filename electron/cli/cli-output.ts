@@ -1,0 +1,70 @@
+/** How commands print: `--json` objects for scripts, plain sentences for people. Never a secret. */
+import type { AccountSummary, VerificationReport } from '../shared/app-types';
+import { AppError, toErrorInfo } from '../core/errors';
+import type { CliIo } from './cli-io';
+
+/** Prints one JSON object on one line. */
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+/** The error object of `--json` output: exactly kind, httpStatus, twilioCode, message. */
+export function errorJson(error: unknown) {
+  const info = toErrorInfo(error);
+  return { kind: info.kind, httpStatus: info.details?.httpStatus ?? null, twilioCode: info.details?.twilioCode ?? null, message: info.message };
+}
+
+/** A report in exactly the shape `verify --json` promises (nothing more, nothing less). */
+export function reportJson(report: VerificationReport) {
+  const { ok, authType, keyType, account, warnings, error } = report;
+  return {
+    ok,
+    authType,
+    keyType,
+    account: { sid: account.sid, friendlyName: account.friendlyName, status: account.status, type: account.type },
+    warnings,
+    error: error ? { kind: error.kind, httpStatus: error.httpStatus, twilioCode: error.twilioCode, message: error.message } : null,
+  };
+}
+
+function credentialLabel(authType: string, keyType: string | null): string {
+  if (authType === 'authToken') return 'Account SID + Auth Token';
+  return keyType ? `API key (${keyType[0]!.toUpperCase()}${keyType.slice(1)})` : 'API key (type not checked yet)';
+}
+
+/** A report for people: the verdict, what the credentials are, the warnings. */
+export function printReport(io: CliIo, report: VerificationReport): void {
+  if (!report.ok) {
+    io.stderr.write(`Not accepted: ${report.error?.message ?? 'verification failed.'}\n`);
+    return;
+  }
+  const { account } = report;
+  const lines = ['Twilio accepted these credentials.', `  Credentials: ${credentialLabel(report.authType, report.keyType)}`, `  Account SID: ${account.sid}`];
+  if (account.friendlyName !== null) {
+    lines.push(`  Account:     ${account.friendlyName} (${account.status ?? 'status unknown'}, ${account.type ?? 'type unknown'})`);
+  } else if (report.keyType === 'standard' || report.keyType === 'restricted') {
+    lines.push('  Account:     name and status not shown (this key may not read the account)');
+  }
+  for (const warning of report.warnings) lines.push(`  Warning: ${warning}`);
+  io.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** One line per account, the active one starred. */
+export function printAccounts(io: CliIo, accounts: AccountSummary[]): void {
+  if (accounts.length === 0) {
+    io.stdout.write('No accounts yet. Add one with: smsit-twilio accounts add NAME --account-sid AC…\n');
+    return;
+  }
+  for (const account of accounts) {
+    const check = account.lastVerification;
+    const verified = check ? `${check.ok ? 'verified' : `failed (${check.error?.kind ?? 'error'})`} ${check.at.slice(0, 16).replace('T', ' ')}` : 'not verified';
+    const region = account.edge ? `${account.region}/${account.edge}` : account.region;
+    io.stdout.write(`${account.active ? '*' : ' '} ${account.name}  ${account.accountSid}  ${credentialLabel(account.authType, account.keyType)}  ${region}  ${verified}\n`);
+  }
+}
+
+/** An error for people, on stderr. */
+export function printError(io: CliIo, error: unknown): void {
+  const message = error instanceof AppError || error instanceof Error ? toErrorInfo(error).message : String(error);
+  io.stderr.write(`Error: ${message}\n`);
+}

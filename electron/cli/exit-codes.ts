@@ -1,0 +1,36 @@
+/** `smsit-twilio` exit codes, by error kind, so scripts can branch without reading messages. */
+import type { ErrorKind } from '../core/errors';
+
+export const EXIT_OK = 0;
+/** Twilio rejected the credentials (or refused the request for them). */
+export const EXIT_REJECTED = 1;
+/** Bad input or usage: nothing was sent to Twilio. */
+export const EXIT_USAGE = 2;
+/** The keychain (or the registry beside it) is not available. */
+export const EXIT_STORAGE = 3;
+/** Network, timeout, rate limit or a Twilio error: worth retrying later. */
+export const EXIT_UNAVAILABLE = 4;
+
+const BY_KIND: Partial<Record<ErrorKind, number>> = {
+  'invalid-credentials': EXIT_REJECTED,
+  forbidden: EXIT_REJECTED,
+  'not-found': EXIT_REJECTED,
+  'bad-input': EXIT_USAGE,
+  'name-taken': EXIT_USAGE,
+  'unknown-account': EXIT_USAGE,
+  'no-active-account': EXIT_USAGE,
+  'keychain-unavailable': EXIT_STORAGE,
+  'secret-missing': EXIT_STORAGE,
+  'registry-corrupt': EXIT_STORAGE,
+  'registry-busy': EXIT_STORAGE,
+  io: EXIT_STORAGE,
+  'rate-limited': EXIT_UNAVAILABLE,
+  network: EXIT_UNAVAILABLE,
+  timeout: EXIT_UNAVAILABLE,
+  twilio: EXIT_UNAVAILABLE,
+};
+
+/** The exit code for an error kind; anything unforeseen counts as "try again later" (4). */
+export function exitCodeFor(kind: ErrorKind): number {
+  return BY_KIND[kind] ?? EXIT_UNAVAILABLE;
+}
