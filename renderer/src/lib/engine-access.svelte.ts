@@ -46,7 +46,7 @@ export class EngineAccess {
   }
 
   /** Keeps the access log live while the view is open (the log is not part of the state push). */
-  watchLog(intervalMs = 2000): () => void {
+  watchLog(intervalMs = 5000): () => void {
     void this.refreshLog();
     this.#timer = setInterval(() => void this.refreshLog(), intervalMs);
     return () => {

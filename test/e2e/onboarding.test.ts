@@ -1,0 +1,260 @@
+/**
+ * The guided onboarding in Chromium, on the real renderer build, bridged to the real core
+ * (private keychain, fake Twilio). Writes a screenshot of every step, light and dark.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness, type AppHarness } from './support/app-session';
+import { screenshotBothSchemes } from './support/screenshots';
+
+let harness: AppHarness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+function stepHeading(page: Page) {
+  return page.locator('#step-heading');
+}
+
+async function expectStep(page: Page, step: string): Promise<void> {
+  await page.locator(`#step-heading[data-step="${step}"]`).waitFor();
+}
+
+describe('onboarding', () => {
+  it('takes a new user on the API Key path from the choice to a saved account, through a wrong secret and its fix', async () => {
+    const app = await harness.open();
+    const { page, core } = app;
+    const account = core.twilio.state.addAccount({ friendlyName: 'Acme Dental', type: 'Trial' });
+    const key = core.twilio.state.addKey(account.sid, { keyType: 'standard', friendlyName: 'SMS-iT Workflow integration' });
+
+    // The choice, with Twilio's advice on screen.
+    await expectStep(page, 'choose');
+    await expect(page.getByText('Recommended for production')).toBeTruthy();
+    expect(await page.getByText(/Twilio recommends it for local testing only/).count()).toBe(1);
+    await screenshotBothSchemes(page, 'onboarding-1-choose');
+    await page.getByRole('radio', { name: /API Key/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    // Step 1: the Account SID, with the Account Info drawing.
+    await expectStep(page, 'account-sid');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-heading');
+    expect(await page.locator('img[data-illustration="account-info"]').count()).toBe(1);
+    await page.getByLabel('Account SID', { exact: true }).fill(`  ${account.sid}\n`);
+    await screenshotBothSchemes(page, 'onboarding-2-account-sid');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Step 2: the API keys page.
+    await expectStep(page, 'open-keys');
+    await screenshotBothSchemes(page, 'onboarding-3-open-api-keys');
+    await page.getByRole('link', { name: /Open API keys & tokens in the Twilio Console/ }).click();
+    expect(core.openedLinks).toContain('https://console.twilio.com/us1/account/keys-credentials/api-keys');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Step 3: create the key — friendly name with copy, key types, the Restricted warning and where to tell us.
+    await expectStep(page, 'create-key');
+    await page.getByRole('button', { name: 'Copy the friendly name' }).click();
+    await page.getByText('Copied').waitFor();
+    expect(core.clipboard).toEqual(['SMS-iT Workflow integration']);
+    await page.getByRole('radio', { name: /Restricted/ }).check();
+    const warning = page.getByRole('alert').filter({ hasText: 'beta and untested with SMS-iT Workflow' });
+    await warning.waitFor();
+    await screenshotBothSchemes(page, 'onboarding-4-create-key');
+    await warning.getByRole('link', { name: /tell us how it went/ }).click();
+    expect(core.openedLinks.at(-1)).toMatch(/^mailto:support@sms-it\.ai\?/);
+    await page.getByRole('radio', { name: /Standard/ }).check();
+    expect(await warning.count()).toBe(0);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Step 4: the SID and a secret with one character wrong.
+    await expectStep(page, 'copy-key');
+    await page.getByLabel('API Key SID', { exact: true }).fill(key.sid);
+    const wrongSecret = key.secret.slice(0, -1) + (key.secret.endsWith('a') ? 'b' : 'a');
+    await page.getByLabel('API Key Secret', { exact: true }).fill(wrongSecret);
+    await screenshotBothSchemes(page, 'onboarding-5-copy-sid-and-secret');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Verify: Twilio refuses, the window says why and what to do.
+    await expectStep(page, 'check-save');
+    await page.getByRole('button', { name: 'Verify with Twilio' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Twilio did not accept these credentials' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('error 20003');
+    expect(await refusal.textContent()).toContain('What to do: Copy the values again');
+    await screenshotBothSchemes(page, 'onboarding-6a-verify-refused');
+
+    // The fix: back to the secret, paste the right one, verify again.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expectStep(page, 'copy-key');
+    await page.getByLabel('API Key Secret', { exact: true }).fill(key.secret);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Verify with Twilio' }).click();
+    const accepted = page.getByRole('status').filter({ hasText: 'Twilio accepted these credentials' });
+    await accepted.waitFor();
+    const facts = (await accepted.innerText()).replace(/\s+/g, ' ');
+    // A Standard key may not read the account itself: the window says so instead of guessing.
+    expect(facts).toContain('Account name Hidden from Standard keys');
+    expect(facts).toContain('API key (Standard)');
+
+    // Save with a name.
+    await page.getByLabel('Name for this account', { exact: true }).fill('Acme Dental');
+    await screenshotBothSchemes(page, 'onboarding-6-verify-and-save');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await expectStep(page, 'done');
+    await screenshotBothSchemes(page, 'onboarding-7-saved');
+
+    // Saved in the keychain; the window shows only a mask and holds the secret nowhere any more.
+    const [saved] = await core.context.accounts.list();
+    expect(saved).toMatchObject({ name: 'Acme Dental', accountSid: account.sid, apiKeySid: key.sid, keyType: 'standard', active: true });
+    const record = await core.context.accounts.find('Acme Dental');
+    expect(await core.context.accounts.readSecret(record, 'api-key-secret')).toBe(key.secret);
+    expect(await page.getByTestId('saved-masked-secret').textContent()).toMatch(/^•+$/);
+    expect(await page.content()).not.toContain(key.secret);
+    await page.getByRole('button', { name: 'Add another account' }).click();
+    await page.getByRole('radio', { name: /API Key/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await page.getByLabel('Account SID', { exact: true }).inputValue()).toBe('');
+
+    expect(app.foreignRequests).toEqual([]);
+    expect(await app.cspViolations()).toEqual([]);
+    await app.close();
+  });
+
+  it('saves an account on the Auth Token path', async () => {
+    const app = await harness.open();
+    const { page, core } = app;
+    const account = core.twilio.state.addAccount({ friendlyName: 'Corner Bakery' });
+
+    await page.getByRole('radio', { name: /Auth Token/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectStep(page, 'account-sid');
+    await page.getByLabel('Account SID', { exact: true }).fill(account.sid);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await expectStep(page, 'copy-token');
+    expect(await page.locator('img[data-illustration="account-info"]').count()).toBe(1);
+    await page.getByLabel('Auth Token', { exact: true }).fill(account.authToken.slice(0, 20));
+    await page.getByLabel('Auth Token', { exact: true }).blur();
+    await page.getByText('An Auth Token is 32 characters; this one has 20.').waitFor();
+    await page.getByLabel('Auth Token', { exact: true }).fill(account.authToken);
+    expect(await page.getByText('An Auth Token is 32 characters').count()).toBe(0);
+    await screenshotBothSchemes(page, 'onboarding-auth-token-2-copy-token');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    await expectStep(page, 'check-save');
+    await page.getByRole('button', { name: 'Verify with Twilio' }).click();
+    const accepted = page.getByRole('status').filter({ hasText: 'Twilio accepted these credentials' });
+    await accepted.waitFor();
+    expect(await accepted.textContent()).toContain('Auth Token');
+    await page.getByLabel('Name for this account', { exact: true }).fill('Bakery');
+    await screenshotBothSchemes(page, 'onboarding-auth-token-3-verify-and-save');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await expectStep(page, 'done');
+
+    const [saved] = await core.context.accounts.list();
+    expect(saved).toMatchObject({ name: 'Bakery', authType: 'authToken', accountSid: account.sid, active: true });
+    expect(await page.content()).not.toContain(account.authToken);
+    expect(app.foreignRequests).toEqual([]);
+    await app.close();
+  });
+
+  it('catches an API Key SID pasted as the Account SID, and the reverse, before any request reaches Twilio', async () => {
+    const app = await harness.open();
+    const { page, core } = app;
+    const account = core.twilio.state.addAccount();
+    const key = core.twilio.state.addKey(account.sid);
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const accountSid = page.getByLabel('Account SID', { exact: true });
+    await accountSid.fill(key.sid);
+    await page.getByText('This is an API Key SID (it starts with SK), not the Account SID.').waitFor();
+    expect(await accountSid.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('button', { name: 'Next' }).click();
+    // Still on the same step, with the focus back on the wrong field.
+    await expectStep(page, 'account-sid');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-accountSid');
+
+    await accountSid.fill(account.sid);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expectStep(page, 'copy-key');
+    await page.getByLabel('API Key SID', { exact: true }).fill(account.sid);
+    await page.getByText('This is your Account SID (it starts with AC), not the API Key SID.').waitFor();
+    await page.getByLabel('API Key Secret', { exact: true }).fill(`${key.secret.slice(0, 16)} ${key.secret.slice(16)}`);
+    await page.getByText('The API Key Secret has a space or line break inside it.').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expectStep(page, 'copy-key');
+
+    expect(core.twilio.requests).toEqual([]);
+    await app.close();
+  });
+
+  it('can be completed with the keyboard alone, the focus moving to each new step', async () => {
+    const app = await harness.open();
+    const { page, core } = app;
+    const account = core.twilio.state.addAccount({ friendlyName: 'Keyboard Co' });
+    const key = core.twilio.state.addKey(account.sid, { keyType: 'main' });
+    const keyboard = page.keyboard;
+
+    /** Presses Tab until the focused element matches, as a keyboard user would. */
+    async function tabTo(selector: string): Promise<void> {
+      for (let presses = 0; presses < 40; presses += 1) {
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+        await keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    }
+    async function focusedStep(step: string): Promise<void> {
+      await expectStep(page, step);
+      await page.waitForFunction(() => document.activeElement?.id === 'step-heading');
+    }
+
+    await tabTo('input[value="apiKey"]');
+    await keyboard.press('Enter');
+    await focusedStep('account-sid');
+    await tabTo('#field-accountSid');
+    await keyboard.type(account.sid);
+    await keyboard.press('Enter');
+    await focusedStep('open-keys');
+    await tabTo('button[type="submit"]');
+    await keyboard.press('Enter');
+    await focusedStep('create-key');
+    // A radio group is one Tab stop; the arrow keys move between its choices (Standard → Main).
+    await tabTo('input[name="key-type"]:checked');
+    await keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: /^Main/ }).isChecked()).toBe(true);
+    await tabTo('button[type="submit"]');
+    await keyboard.press('Enter');
+    await focusedStep('copy-key');
+    await tabTo('#field-apiKeySid');
+    await keyboard.type(key.sid);
+    await keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-secret');
+    await keyboard.type(key.secret);
+    await keyboard.press('Enter');
+    await focusedStep('check-save');
+    await tabTo('button.primary:not([type="submit"])');
+    await keyboard.press('Enter');
+    const accepted = page.getByRole('status').filter({ hasText: 'Twilio accepted these credentials' });
+    await accepted.waitFor();
+    const facts = (await accepted.innerText()).replace(/\s+/g, ' ');
+    expect(facts).toContain('Account name Keyboard Co');
+    expect(facts).toContain('Status active Account type Full');
+    expect(facts).toContain('API key (Main)');
+    await tabTo('#onboarding-name');
+    await keyboard.type('Keyboard Co');
+    await keyboard.press('Enter');
+    await focusedStep('done');
+
+    const [saved] = await core.context.accounts.list();
+    expect(saved).toMatchObject({ name: 'Keyboard Co', keyType: 'main' });
+    // Every input on the way had a label (checked on the last form too).
+    expect(await page.locator('input:not([type="hidden"])').evaluateAll((inputs) => inputs.filter((i) => (i as HTMLInputElement).labels?.length === 0 && !i.getAttribute('aria-label')).length)).toBe(0);
+    expect(existsSync('docs/screenshots')).toBe(true);
+    await app.close();
+  });
+});

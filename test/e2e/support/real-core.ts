@@ -1,0 +1,83 @@
+/**
+ * The real core for the end-to-end tests: a temp data folder, the private keychain (keytar inside
+ * the test wrapper's gnome-keyring), the fake Twilio reached through the regional host names,
+ * the loopback endpoint on a free port, and the lead's AppService over all of it. The two shell
+ * channels (links, clipboard) are answered as the Electron shell answers them, and recorded.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppContext, type AppContext } from '../../../electron/core/app-context';
+import { createAppService, type AppService } from '../../../electron/core/app-service';
+import { EngineEndpoint } from '../../../electron/core/endpoint/engine-endpoint';
+import { AppError } from '../../../electron/core/errors';
+import { TwilioService } from '../../../electron/core/twilio/twilio-service';
+import { isAllowedExternalUrl } from '../../../electron/main/web-guards';
+import type { ChannelHandlers } from '../../../electron/shared/ipc-contract';
+import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { hostRoutingFetch } from '../../fakes/host-routing-fetch';
+
+/** Everything a scenario touches: the handlers behind `window.smsit`, the fake Twilio, what the shell did. */
+export interface RealCore {
+  handlers: ChannelHandlers;
+  service: AppService;
+  context: AppContext;
+  twilio: FakeTwilio;
+  endpoint: EngineEndpoint;
+  openedLinks: string[];
+  clipboard: string[];
+  close(): Promise<void>;
+}
+
+/** Starts a fresh core with its own data folder and an empty fake Twilio (us1 and ie1 hosts). */
+export async function startRealCore(): Promise<RealCore> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'smsit-e2e-'));
+  const twilio = await startFakeTwilio({ regions: ['us1', 'ie1'] });
+  const context = createAppContext({ dataDir, env: { ...process.env, SMSIT_TWILIO_HOME: dataDir } });
+  const endpoint = new EngineEndpoint({
+    registry: context.registry,
+    accounts: context.accounts,
+    port: 0,
+    logFile: null,
+    version: 'e2e',
+    registryPollMs: 200,
+  });
+  await endpoint.start();
+  const service = createAppService({
+    context,
+    twilio: new TwilioService({ fetch: hostRoutingFetch(twilio.originMap()), timeoutMs: 5000, sleep: async () => {} }),
+    endpoint,
+  });
+  const openedLinks: string[] = [];
+  const clipboard: string[] = [];
+  const handlers: ChannelHandlers = {
+    ...service,
+    'links:open': async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) throw new AppError('forbidden', 'The app opens only Twilio pages and our support address.');
+      openedLinks.push(url);
+      return null;
+    },
+    'clipboard:copy': async ({ text }) => {
+      clipboard.push(text);
+      return null;
+    },
+  };
+  return {
+    handlers,
+    service,
+    context,
+    twilio,
+    endpoint,
+    openedLinks,
+    clipboard,
+    async close() {
+      await endpoint.stop();
+      // Remove this run's secrets from the private keychain, then the data folder.
+      for (const account of await context.accounts.list().catch(() => [])) {
+        await context.accounts.remove(account.id).catch(() => {});
+      }
+      await twilio.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
