@@ -1,0 +1,113 @@
+/**
+ * The app's life in the tray, apart from Electron's module objects so a test can drive it:
+ * first state (the keychain explained when it is missing), tray, pushes, notifications, the
+ * endpoint started with the app and stopped on quit, onboarding when there is no account yet.
+ */
+import { isErrorKind, toErrorInfo, type ErrorInfo } from '../core/errors';
+import type { AppState } from '../shared/app-types';
+import { STATE_CHANGED } from '../shared/ipc-contract';
+import type { KeychainChoice } from './keychain-dialog';
+import type { CoreHandlers } from './shell-handlers';
+import type { WindowView } from './window';
+
+/** The core service as the shell sees it: the channel handlers plus the state subscription. */
+export interface ShellService extends CoreHandlers {
+  onStateChanged(listener: (state: AppState) => void): () => void;
+}
+
+/** Everything the shell's life touches. */
+export interface AppShellDeps {
+  service: ShellService;
+  startEndpoint(): Promise<unknown>;
+  stopEndpoint(): Promise<unknown>;
+  window: { show(view?: WindowView): void; send(channel: string, payload: unknown): void; close(): void };
+  tray: { update(state: AppState): void; destroy(): void };
+  /** Called with every state (notifications compare it with the last one). */
+  onState(state: AppState): void;
+  /** Asks the keychain something harmless: null when it answers, the error when it cannot. */
+  probeKeychain(): Promise<ErrorInfo | null>;
+  explainKeychain(error: ErrorInfo | null): Promise<KeychainChoice>;
+  quit(): void;
+}
+
+/** The started shell. */
+export interface AppShell {
+  state(): AppState | null;
+  /** Stops the endpoint and removes the tray; call once, before the process exits. */
+  stop(): Promise<void>;
+}
+
+/** What the tray shows when even the state could not be read for want of a keychain. */
+export function keychainMissingState(error: ErrorInfo | null): AppState {
+  return {
+    accounts: [],
+    activeAccountId: null,
+    endpoint: { url: '', port: 0, running: false, paused: false, error: null },
+    tokens: [],
+    keychain: { available: false, error },
+    registryError: null,
+  };
+}
+
+/**
+ * The first state, with the keychain asked directly: the service learns that the keychain is gone
+ * only when a change fails, and a user should hear it at launch, not at their first save.
+ */
+async function readState(deps: AppShellDeps): Promise<{ state: AppState | null; keychainError: ErrorInfo | null; missing: boolean }> {
+  const probe = await deps.probeKeychain();
+  try {
+    const state = await deps.service['state:get'](undefined);
+    const keychainError = probe ?? state.keychain.error;
+    const missing = probe !== null || !state.keychain.available;
+    return { state: missing ? { ...state, keychain: { available: false, error: keychainError } } : state, keychainError, missing };
+  } catch (error) {
+    if (isErrorKind(error, 'keychain-unavailable')) return { state: null, keychainError: toErrorInfo(error), missing: true };
+    throw error;
+  }
+}
+
+/** Starts the shell; resolves null when the user chose to quit at the keychain dialog. */
+export async function startAppShell(deps: AppShellDeps): Promise<AppShell | null> {
+  let first = await readState(deps);
+  while (first.missing) {
+    const choice = await deps.explainKeychain(first.keychainError);
+    if (choice === 'quit') {
+      deps.quit();
+      return null;
+    }
+    if (choice === 'continue') break;
+    first = await readState(deps);
+  }
+
+  let current: AppState | null = first.state ?? keychainMissingState(first.keychainError);
+  const show = (state: AppState) => {
+    current = state;
+    deps.tray.update(state);
+    deps.window.send(STATE_CHANGED, state);
+    deps.onState(state);
+  };
+  const unsubscribe = deps.service.onStateChanged(show);
+  if (current) show(current);
+
+  try {
+    await deps.startEndpoint();
+  } catch (error) {
+    // A taken port is shown in the state (tray look, Engine access…), not a reason to crash.
+    console.error(`[shell] engine endpoint did not start: ${toErrorInfo(error).kind}`);
+  }
+
+  if (current && current.keychain.available && current.accounts.length === 0) deps.window.show('setup');
+
+  let stopped = false;
+  return {
+    state: () => current,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      unsubscribe();
+      await deps.stopEndpoint().catch(() => undefined);
+      deps.tray.destroy();
+      deps.window.close();
+    },
+  };
+}

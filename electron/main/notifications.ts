@@ -1,0 +1,56 @@
+/** Desktop notifications for what a user must not miss while the window is closed. */
+import type { AppState } from '../shared/app-types';
+import { sidTail } from './tray-look';
+
+/** One desktop notification. */
+export interface Note {
+  title: string;
+  body: string;
+}
+
+/** The part of Electron's Notification this file uses (a fake in tests). */
+export interface NotificationApi {
+  isSupported(): boolean;
+  show(note: Note): void;
+}
+
+/**
+ * The notes a change from `prev` to `next` deserves: the active account changed, or a
+ * verification finished and failed. Nothing on the first state (launch is not news) and nothing
+ * for a verification that was already known.
+ */
+export function notesForChange(prev: AppState | null, next: AppState): Note[] {
+  if (!prev) return [];
+  const notes: Note[] = [];
+  if (next.activeAccountId && next.activeAccountId !== prev.activeAccountId) {
+    const active = next.accounts.find((a) => a.id === next.activeAccountId);
+    if (active) {
+      notes.push({
+        title: `Active Twilio account: ${active.name}`,
+        body: `The engine now gets the credentials of ${active.name} (${sidTail(active.accountSid)}).`,
+      });
+    }
+  }
+  for (const account of next.accounts) {
+    const result = account.lastVerification;
+    if (!result || result.ok) continue;
+    const before = prev.accounts.find((a) => a.id === account.id)?.lastVerification;
+    if (before?.at === result.at) continue;
+    notes.push({
+      title: `Verification failed: ${account.name}`,
+      body: result.error?.message ?? 'Twilio did not accept these credentials. Open Manage accounts… to fix them.',
+    });
+  }
+  return notes;
+}
+
+/** Returns a state listener that shows the notes for each change, remembering the last state. */
+export function setupNotifications(api: NotificationApi): (state: AppState) => void {
+  let last: AppState | null = null;
+  return (state) => {
+    const notes = notesForChange(last, state);
+    last = state;
+    if (!api.isSupported()) return;
+    for (const note of notes) api.show(note);
+  };
+}

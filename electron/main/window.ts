@@ -1,0 +1,67 @@
+/** The app's one window: created on demand, showing one of the renderer's views, closed to the tray. */
+import { pathToFileURL } from 'node:url';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { mainWindowOptions, type WindowFiles } from './window-options';
+
+/** The renderer's views; the window opens on one through the URL fragment (`#setup`, `#accounts`, `#engine`; the renderer's own view names). */
+export type WindowView = 'setup' | 'accounts' | 'engine';
+
+/** What the window needs from Electron and the file system. */
+export interface AppWindowDeps extends WindowFiles {
+  /** `out/renderer/index.html`: the only page the window ever loads. */
+  rendererFile: string;
+  createWindow(options: BrowserWindowConstructorOptions): BrowserWindow;
+}
+
+/** The single app window; `show` creates or focuses it. */
+export class AppWindow {
+  readonly rendererUrl: string;
+  private window: BrowserWindow | null = null;
+  private view: WindowView | null = null;
+  private readonly deps: AppWindowDeps;
+
+  constructor(deps: AppWindowDeps) {
+    this.deps = deps;
+    this.rendererUrl = pathToFileURL(deps.rendererFile).href;
+  }
+
+  /** The live window, if one is open. */
+  current(): BrowserWindow | null {
+    return this.window && !this.window.isDestroyed() ? this.window : null;
+  }
+
+  /** Opens the window on `view` (or brings it forward, switching view when asked). */
+  show(view?: WindowView): void {
+    let win = this.current();
+    if (!win) {
+      win = this.deps.createWindow(mainWindowOptions(this.deps));
+      this.window = win;
+      this.view = null;
+      const created = win;
+      created.once('ready-to-show', () => created.show());
+      created.on('closed', () => {
+        if (this.window === created) this.window = null;
+      });
+    }
+    const target = view ?? this.view ?? 'accounts';
+    if (target !== this.view) {
+      this.view = target;
+      void win.loadFile(this.deps.rendererFile, { hash: target });
+    }
+    if (win.isMinimized()) win.restore();
+    if (win.isVisible()) win.focus();
+    else if (!win.webContents.isLoading()) win.show();
+  }
+
+  /** Sends a push to the page if the window is open (the page reads the state itself when it opens). */
+  send(channel: string, payload: unknown): void {
+    const win = this.current();
+    if (win && !win.webContents.isDestroyed()) win.webContents.send(channel, payload);
+  }
+
+  /** Closes the window (quit). */
+  close(): void {
+    this.current()?.destroy();
+    this.window = null;
+  }
+}
