@@ -4,6 +4,7 @@
  * table, and turns every error into a message and an exit code (exit-codes.ts).
  * Secrets come only from stdin; TWILIO_* environment variables are never read.
  */
+import type { AppContext } from '../core/app-context';
 import { AppError } from '../core/errors';
 import { TwilioService } from '../core/twilio/twilio-service';
 import { UsageError, type CliCommand, type CliEnv } from './cli-command';
@@ -38,19 +39,27 @@ function overview(): string {
   ].join('\n');
 }
 
+/** What a run may be given instead of the real thing (tests): environment, fetch, the core's objects. */
+export interface CliOptions {
+  env?: NodeJS.ProcessEnv;
+  fetch?: typeof fetch;
+  context?: () => Promise<AppContext>;
+}
+
 /** The CliEnv of this process: core objects built lazily from `env`. */
-export function createCliEnv(io: CliIo, env: NodeJS.ProcessEnv, fetchImpl: typeof fetch = globalThis.fetch): CliEnv {
-  let context: CliEnv['context'] extends () => infer R ? R : never;
+export function createCliEnv(io: CliIo, options: CliOptions = {}): CliEnv {
+  const env = options.env ?? process.env;
+  let context: Promise<AppContext> | undefined;
   return {
     io,
     env,
     context() {
       // Imported here, not at the top: loading keytar must not be needed for --help or verify.
-      context ??= import('../core/app-context').then(({ createAppContext }) => createAppContext({ env }));
+      context ??= options.context?.() ?? import('../core/app-context').then(({ createAppContext }) => createAppContext({ env }));
       return context;
     },
     twilio(timeoutMs) {
-      return new TwilioService({ fetch: fetchImpl, apiBase: env.SMSIT_TWILIO_API_BASE ?? null, ...(timeoutMs ? { timeoutMs } : {}) });
+      return new TwilioService({ fetch: options.fetch, apiBase: env.SMSIT_TWILIO_API_BASE ?? null, ...(timeoutMs ? { timeoutMs } : {}) });
     },
   };
 }
@@ -70,7 +79,8 @@ function checkApiBase(env: NodeJS.ProcessEnv): void {
 }
 
 /** Runs one command line; returns the exit code. Output goes to `io`. */
-export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env, fetchImpl?: typeof fetch): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}): Promise<number> {
+  const env = options.env ?? process.env;
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${overview()}\n`);
@@ -91,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   }
   try {
     checkApiBase(env);
-    return await command.run(args, createCliEnv(io, env, fetchImpl));
+    return await command.run(args, createCliEnv(io, options));
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`${error.message}\n\nUsage:\n${command.usage}\n`);
@@ -108,5 +118,5 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
 
 /** The process entry: real streams and environment, and the exit code. */
 export async function main(): Promise<void> {
-  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }, process.env);
+  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
 }
