@@ -12,12 +12,20 @@ import type { CliIo } from './cli-io';
 import { errorJson, printError, printJson } from './cli-output';
 import { accountsCommand } from './commands/accounts';
 import { verifyCommand } from './commands/verify';
+import { serveCommand } from './commands/serve';
+import { tokensCommand } from './commands/tokens';
+import { logCommand } from './commands/log';
+import { headersCommand } from './commands/headers';
 import { EXIT_OK, EXIT_STORAGE, EXIT_USAGE, exitCodeFor } from './exit-codes';
 
 /** Every command, in the order `--help` lists them. Add a command: its file, plus one line here. */
 export const COMMANDS: CliCommand[] = [
   verifyCommand,
   accountsCommand,
+  serveCommand,
+  tokensCommand,
+  headersCommand,
+  logCommand,
 ];
 
 const VERSION = '0.1.0';

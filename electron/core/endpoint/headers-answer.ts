@@ -27,7 +27,7 @@ export function pickAccount(registry: Pick<Registry, 'accounts' | 'activeAccount
   if (!active) {
     throw new AppError(
       'no-active-account',
-      'No Twilio account is active. Add one in the SMS-iT Twilio Credentials app (or `smsit-twilio add`), or choose one from the tray menu.',
+      'No Twilio account is active. Add one in the SMS-iT Twilio Credentials app (or `smsit-twilio accounts add`), or choose one from the tray menu.',
     );
   }
   return active;

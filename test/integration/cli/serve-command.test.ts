@@ -1,0 +1,60 @@
+// `smsit-twilio serve` as an engine host runs it: a real process, the real keychain (private, test), tokens from the CLI.
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/temp-dir';
+import { runSmsitTwilio } from './run-smsit-twilio';
+import { seedAccounts, startServe } from './serve-process';
+
+let home: string;
+let seeded: Awaited<ReturnType<typeof seedAccounts>>;
+beforeAll(async () => {
+  home = await tempDir('smsit-serve-');
+  seeded = await seedAccounts(home);
+});
+afterAll(() => seeded.remove());
+
+const basic = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+
+describe('smsit-twilio serve', () => {
+  it('prints where it listens, serves keychain-backed headers to a token made by the CLI, and stops cleanly on SIGTERM', async () => {
+    const token = (await runSmsitTwilio(['tokens', 'create', 'engine'], { env: { SMSIT_TWILIO_HOME: home } })).stdout.trim();
+    const serve = await startServe(home);
+    try {
+      const health = await fetch(`http://127.0.0.1:${serve.port}/v1/health`);
+      expect(await health.json()).toMatchObject({ ok: true });
+      const answer = await fetch(`http://127.0.0.1:${serve.port}/v1/headers?account=Keyed`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(answer.status).toBe(200);
+      expect((await answer.json()).headers.Authorization).toBe(basic(seeded.keyed.apiKeySid, seeded.keyed.secret));
+    } finally {
+      expect(await serve.stop('SIGTERM')).toBe(0);
+    }
+    expect(serve.stderr()).toContain('stopped');
+  });
+
+  it('stops cleanly on SIGINT (Ctrl-C) too', async () => {
+    const serve = await startServe(home);
+    expect(await serve.stop('SIGINT')).toBe(0);
+  });
+
+  it('says which port is taken when another program holds it', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const failure = await startServe(home, ['--port', String(port)]).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failure?.code).not.toBe(0);
+      expect(failure?.stderr).toContain(`Port ${port} is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('refuses a port that is not a number with a usage error', async () => {
+    const run = await runSmsitTwilio(['serve', '--port', 'http'], { env: { SMSIT_TWILIO_HOME: home } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--port takes a port number');
+  });
+});

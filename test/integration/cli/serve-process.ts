@@ -1,0 +1,49 @@
+/** Starts `smsit-twilio serve` as a real process and waits for its "listening on" line; plus account seeding in the keychain. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createAppContext } from '../../../electron/core/app-context';
+import { accountSid, apiKeySecret, apiKeySid, authToken } from '../../helpers/sample-credentials';
+
+const BIN = fileURLToPath(new URL('../../../bin/smsit-twilio.mjs', import.meta.url));
+
+export interface ServeProcess {
+  child: ChildProcessWithoutNullStreams;
+  port: number;
+  stderr: () => string;
+  /** Sends `signal` and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs `serve args…` with SMSIT_TWILIO_HOME=home; rejects with its stderr if it exits before listening. */
+export function startServe(home: string, args: string[] = ['--port', '0'], env: Record<string, string> = {}): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { env: { ...process.env, SMSIT_TWILIO_HOME: home, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      const match = /^listening on http:\/\/127\.0\.0\.1:(\d+)$/m.exec(stdout);
+      if (match) {
+        resolve({
+          child,
+          port: Number(match[1]),
+          stderr: () => stderr,
+          stop: (signal = 'SIGTERM') => (child.kill(signal), exited),
+        });
+      }
+    });
+    void exited.then((code) => reject(Object.assign(new Error(`serve exited ${code}: ${stderr}`), { code, stderr })));
+  });
+}
+
+/** Saves two accounts in the (private, test) keychain of `home`: "Main" (auth token, active) and "Keyed" (API key). */
+export async function seedAccounts(home: string) {
+  const { accounts } = createAppContext({ env: { ...process.env, SMSIT_TWILIO_HOME: home } });
+  const main = { accountSid: accountSid(), authToken: authToken() };
+  const keyed = { accountSid: accountSid(), apiKeySid: apiKeySid(), secret: apiKeySecret() };
+  await accounts.add({ name: 'Main', accountSid: main.accountSid, authType: 'authToken', secret: main.authToken });
+  await accounts.add({ name: 'Keyed', accountSid: keyed.accountSid, authType: 'apiKey', apiKeySid: keyed.apiKeySid, secret: keyed.secret });
+  return { accounts, main, keyed, remove: async () => void (await accounts.remove('Main'), await accounts.remove('Keyed')) };
+}
