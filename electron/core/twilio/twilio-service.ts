@@ -3,7 +3,6 @@
  * httpClient: verify pasted credentials in one round trip, create a Standard API key, delete
  * a key. `verify` never throws for Twilio's answers or bad input: it returns a report.
  */
-import twilio from 'twilio';
 import type { CredentialDraft, VerificationReport } from '../../shared/app-types';
 import { apiOrigin } from '../../shared/regions';
 import { AppError } from '../errors';
@@ -62,8 +61,12 @@ export class TwilioService {
     return this.apiBase ?? apiOrigin(credentials.region, credentials.edge);
   }
 
-  /** One library client per operation: its credentials, and one deadline for all its requests. */
-  private account(credentials: TwilioCredentials) {
+  /**
+   * One library client per operation: its credentials, and one deadline for all its requests.
+   * The library is loaded on first use: commands that never call Twilio start faster.
+   */
+  private async account(credentials: TwilioCredentials) {
+    const { default: twilio } = await import('twilio');
     const httpClient = createFetchHttpClient({
       fetch: this.fetch,
       origin: this.originFor(credentials),
@@ -92,7 +95,7 @@ export class TwilioService {
   /** Verifies already-checked credentials (saved accounts); `extraWarnings` come first in the report. */
   async verifyCredentials(credentials: TwilioCredentials, extraWarnings: string[] = []): Promise<VerificationReport> {
     const { authType, accountSid } = credentials;
-    const account = this.account(credentials);
+    const account = await this.account(credentials);
     const fetchFacts = account.fetch().then((found): AccountFacts => ({
       friendlyName: found.friendlyName ?? null,
       status: found.status ?? null,
@@ -112,7 +115,7 @@ export class TwilioService {
   /** Creates a Standard API key (needs the auth token or a Main key); its secret is in the answer only. */
   async createStandardKey(credentials: TwilioCredentials, friendlyName: string = STANDARD_KEY_NAME): Promise<NewApiKey> {
     try {
-      const key = await this.account(credentials).newKeys.create({ friendlyName });
+      const key = await (await this.account(credentials)).newKeys.create({ friendlyName });
       if (!key.sid || !key.secret) throw new AppError('twilio', 'Twilio created the API key but sent no secret for it. Delete the key in the Twilio Console and try again.');
       return { sid: key.sid, secret: key.secret };
     } catch (error) {
@@ -123,7 +126,7 @@ export class TwilioService {
   /** Deletes an API key at Twilio (needs the auth token or a Main key); a key already gone counts as deleted. */
   async deleteKey(credentials: TwilioCredentials, keySid: string): Promise<void> {
     try {
-      await this.account(credentials).keys(keySid).remove();
+      await (await this.account(credentials)).keys(keySid).remove();
     } catch (error) {
       const failure = toTwilioError(error, credentials);
       if (failure.kind !== 'not-found') throw failure;

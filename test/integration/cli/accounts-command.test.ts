@@ -1,0 +1,102 @@
+// `smsit-twilio accounts …` through the real bin, the private keyring (run inside
+// test/setup/with-private-keyring.mjs) and the fake Twilio; each test has its own data folder.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAppContext } from '../../../electron/core/app-context';
+import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { runSmsitTwilio } from './run-smsit-twilio';
+
+let fake: FakeTwilio;
+let home: string;
+beforeAll(async () => {
+  fake = await startFakeTwilio();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'smsit-cli-'));
+});
+afterEach(async () => {
+  // Remove what the test saved (in this process: it shares the private keyring), so no entries stay behind.
+  const { accounts } = createAppContext({ env: { ...process.env, SMSIT_TWILIO_HOME: home } });
+  for (const account of await accounts.list()) await accounts.remove(account.id);
+  rmSync(home, { recursive: true, force: true });
+});
+
+const cli = (args: string[], input = '', env: Record<string, string> = {}) =>
+  runSmsitTwilio(args, { input, env: { SMSIT_TWILIO_HOME: home, SMSIT_TWILIO_API_BASE: fake.url, ...env } });
+
+describe('smsit-twilio accounts', () => {
+  it('adds a verified Standard key, lists it as active, and keeps the secret out of the registry file', async () => {
+    const account = fake.state.addAccount();
+    const key = fake.state.addKey(account.sid, { keyType: 'standard' });
+    const add = await cli(['accounts', 'add', 'Production', '--account-sid', account.sid, '--api-key-sid', key.sid], `${key.secret}\n`);
+    expect(add.code).toBe(0);
+    expect(add.stdout).toContain('Saved "Production" and made it the active account');
+    const list = await cli(['accounts', 'list', '--json']);
+    expect(JSON.parse(list.stdout)).toMatchObject([{ name: 'Production', authType: 'apiKey', keyType: 'standard', active: true }]);
+    expect(readFileSync(join(home, 'accounts.json'), 'utf8')).not.toContain(key.secret);
+  });
+
+  it('does not save credentials Twilio rejects (exit 1), and saves unchecked ones with --no-verify', async () => {
+    const account = fake.state.addAccount();
+    const rejected = await cli(['accounts', 'add', 'Bad', '--account-sid', account.sid, '--json'], 'n'.repeat(32));
+    expect(rejected.code).toBe(1);
+    expect(JSON.parse(rejected.stdout)).toMatchObject({ ok: false, error: { kind: 'invalid-credentials', twilioCode: 20003 } });
+    expect(JSON.parse((await cli(['accounts', 'list', '--json'])).stdout)).toEqual([]);
+    const before = fake.requests.length;
+    expect((await cli(['accounts', 'add', 'Later', '--account-sid', account.sid, '--no-verify'], account.authToken)).code).toBe(0);
+    expect(fake.requests.length).toBe(before);
+    const check = await cli(['accounts', 'verify', 'later', '--json']);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, authType: 'authToken', account: { sid: account.sid } });
+  });
+
+  it('switches and renames accounts, and exits 2 for an unknown one', async () => {
+    const one = fake.state.addAccount();
+    const two = fake.state.addAccount();
+    await cli(['accounts', 'add', 'One', '--account-sid', one.sid, '--no-verify'], one.authToken);
+    await cli(['accounts', 'add', 'Two', '--account-sid', two.sid, '--no-verify'], two.authToken);
+    expect((await cli(['accounts', 'use', 'two'])).code).toBe(0);
+    expect((await cli(['accounts', 'rename', 'Two', 'Staging'])).code).toBe(0);
+    const list = await cli(['accounts', 'list']);
+    expect(list.stdout).toMatch(/^\* Staging/m);
+    expect(list.stdout).toMatch(/^ {2}One/m);
+    expect((await cli(['accounts', 'use', 'Nope'])).code).toBe(2);
+  });
+
+  it('upgrades an Auth Token account to a new Standard key, then removes it deleting the key at Twilio', async () => {
+    const account = fake.state.addAccount();
+    await cli(['accounts', 'add', 'Acme', '--account-sid', account.sid], account.authToken);
+    const upgrade = await cli(['accounts', 'upgrade', 'Acme', '--keep-auth-token', '--json']);
+    expect(upgrade.code).toBe(0);
+    const { account: upgraded, report } = JSON.parse(upgrade.stdout);
+    expect(upgraded).toMatchObject({ authType: 'apiKey', keyType: 'standard', keepsAuthToken: true });
+    expect(report).toMatchObject({ ok: true, keyType: 'standard' });
+    expect(fake.state.keysOf(account.sid).map((k) => k.sid)).toEqual([upgraded.apiKeySid]);
+    const remove = await cli(['accounts', 'remove', 'Acme', '--delete-key']);
+    expect(remove.code).toBe(0);
+    expect(remove.stdout).toContain('its API key was deleted at Twilio');
+    expect(fake.state.keysOf(account.sid)).toEqual([]);
+  });
+
+  it('says a Standard key cannot delete itself (exit 2) and keeps the account', async () => {
+    const account = fake.state.addAccount();
+    const key = fake.state.addKey(account.sid, { keyType: 'standard' });
+    await cli(['accounts', 'add', 'Std', '--account-sid', account.sid, '--api-key-sid', key.sid], key.secret);
+    const remove = await cli(['accounts', 'remove', 'Std', '--delete-key']);
+    expect(remove.code).toBe(2);
+    expect(remove.stderr).toContain('needs the account\'s Auth Token or a Main API key');
+    expect(JSON.parse((await cli(['accounts', 'list', '--json'])).stdout)).toHaveLength(1);
+  });
+
+  it('exits 3 with a way out when no keychain is reachable', async () => {
+    const account = fake.state.addAccount();
+    const run = await cli(['accounts', 'add', 'Acme', '--account-sid', account.sid, '--no-verify'], account.authToken, {
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/smsit-no-bus',
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('Secret Service');
+  });
+});
