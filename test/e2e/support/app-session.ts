@@ -44,6 +44,8 @@ export async function startHarness(): Promise<AppHarness> {
       const core = await startRealCore();
       await options.before?.(core);
       const context = await browser.newContext({ viewport: { width: 960, height: 760 }, colorScheme: options.colorScheme ?? 'light' });
+      // Fail a scenario on its first stuck step, well inside vitest's own timeout.
+      context.setDefaultTimeout(10_000);
       await bridgeToCore(context, core.handlers, core.service);
       const page = await context.newPage();
       const foreignRequests: string[] = [];

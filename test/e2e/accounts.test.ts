@@ -1,0 +1,122 @@
+/**
+ * The accounts view in Chromium on the real renderer build, bridged to the real core (private
+ * keyring, fake Twilio): upgrade to an API key, switch the active account, rename, verify, remove.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness, type AppHarness } from './support/app-session';
+import type { RealCore } from './support/real-core';
+import { screenshotBothSchemes } from './support/screenshots';
+
+let harness: AppHarness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** Saves an account through the core, as a finished onboarding would have. */
+async function seedAccount(core: RealCore, name: string, kind: 'authToken' | 'main' | 'standard') {
+  const twilioAccount = core.twilio.state.addAccount({ friendlyName: `${name} at Twilio` });
+  const key = kind === 'authToken' ? null : core.twilio.state.addKey(twilioAccount.sid, { keyType: kind });
+  const draft = key
+    ? { authType: 'apiKey' as const, accountSid: twilioAccount.sid, apiKeySid: key.sid, secret: key.secret }
+    : { authType: 'authToken' as const, accountSid: twilioAccount.sid, secret: twilioAccount.authToken };
+  await core.handlers['accounts:add']({ name, draft, verify: true });
+  return { twilioAccount, key };
+}
+
+function card(page: Page, name: string) {
+  return page.locator(`article[data-account="${name}"]`);
+}
+
+describe('accounts', () => {
+  it('upgrades an Auth Token account to a new Standard API key in one click', async () => {
+    let seeded!: Awaited<ReturnType<typeof seedAccount>>;
+    const app = await harness.open({ before: async (core) => void (seeded = await seedAccount(core, 'Bakery', 'authToken')) });
+    const { page, core } = app;
+
+    const bakery = card(page, 'Bakery');
+    await bakery.waitFor();
+    expect(await bakery.getByText('Active', { exact: true }).count()).toBe(1);
+    await screenshotBothSchemes(page, 'accounts-1-list');
+    await bakery.getByRole('button', { name: 'Switch to an API key for Bakery' }).click();
+    // The confirm button takes the focus, so Enter confirms.
+    await page.waitForFunction(() => document.activeElement?.textContent?.includes('Create the API key and switch'));
+    await page.keyboard.press('Enter');
+    await bakery.getByText(/now signs in with API key SK[0-9a-f]{32}/).waitFor();
+
+    const keys = [...core.twilio.state.keys.values()].filter((k) => k.accountSid === seeded.twilioAccount.sid);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatchObject({ keyType: 'standard', friendlyName: 'SMS-iT Workflow integration' });
+    const [summary] = await core.context.accounts.list();
+    expect(summary).toMatchObject({ authType: 'apiKey', apiKeySid: keys[0]!.sid, keepsAuthToken: true });
+    await bakery.getByText(`API key ${keys[0]!.sid} (Standard)`).waitFor();
+    expect(await bakery.getByRole('button', { name: /Switch to an API key/ }).count()).toBe(0);
+    expect(app.foreignRequests).toEqual([]);
+    await app.close();
+  });
+
+  it('switches the active account, renames one and verifies it', async () => {
+    const app = await harness.open({
+      before: async (core) => {
+        await seedAccount(core, 'Client A', 'standard');
+        await seedAccount(core, 'Client B', 'main');
+      },
+    });
+    const { page, core } = app;
+    const clientB = card(page, 'Client B');
+    await clientB.waitFor();
+    expect(await card(page, 'Client A').getByText('Active', { exact: true }).count()).toBe(1);
+
+    await clientB.getByRole('button', { name: 'Make active Client B' }).click();
+    await clientB.getByText('Active', { exact: true }).waitFor();
+    expect(await card(page, 'Client A').getByText('Active', { exact: true }).count()).toBe(0);
+    expect((await core.context.accounts.active()).name).toBe('Client B');
+
+    await clientB.getByRole('button', { name: 'Rename Client B' }).click();
+    const nameInput = page.getByLabel('New name for “Client B”');
+    expect(await nameInput.evaluate((el) => el === document.activeElement)).toBe(true);
+    await nameInput.fill('Client B (shop)');
+    await nameInput.press('Enter');
+    const renamed = card(page, 'Client B (shop)');
+    await renamed.waitFor();
+    expect((await core.context.accounts.active()).name).toBe('Client B (shop)');
+
+    await renamed.getByRole('button', { name: 'Verify Client B (shop)' }).click();
+    await renamed.getByText('Verified: Client B at Twilio is active.').waitFor();
+    expect(app.foreignRequests).toEqual([]);
+    await app.close();
+  });
+
+  it('removes an account and, when asked, deletes its API key at Twilio', async () => {
+    let seeded!: Awaited<ReturnType<typeof seedAccount>>;
+    const app = await harness.open({
+      before: async (core) => {
+        await seedAccount(core, 'Keep me', 'standard');
+        seeded = await seedAccount(core, 'Old shop', 'main');
+      },
+    });
+    const { page, core } = app;
+    const oldShop = card(page, 'Old shop');
+    await oldShop.waitFor();
+    // A Standard key may not delete keys, so that account does not offer it.
+    await card(page, 'Keep me').getByRole('button', { name: 'Remove Keep me' }).click();
+    expect(await card(page, 'Keep me').getByLabel('Also delete this API key at Twilio').count()).toBe(0);
+    await card(page, 'Keep me').getByRole('button', { name: 'Cancel' }).click();
+
+    await oldShop.getByRole('button', { name: 'Remove Old shop' }).click();
+    await oldShop.getByLabel('Also delete this API key at Twilio').check();
+    await screenshotBothSchemes(page, 'accounts-2-remove');
+    await oldShop.getByRole('button', { name: 'Remove “Old shop”' }).click();
+    await oldShop.waitFor({ state: 'detached' });
+
+    expect((await core.context.accounts.list()).map((a) => a.name)).toEqual(['Keep me']);
+    expect(core.twilio.state.keys.has(seeded.key!.sid)).toBe(false);
+    const record = await core.context.accounts.find('Keep me');
+    expect(await core.context.accounts.readSecret(record, 'api-key-secret')).toBeTruthy();
+    expect(await page.getByRole('status').filter({ hasText: 'Removed "Old shop" and deleted its API key at Twilio.' }).count()).toBe(1);
+    await app.close();
+  });
+});
