@@ -24,7 +24,7 @@ describe('smsit-twilio serve', () => {
       expect(await health.json()).toMatchObject({ ok: true });
       const answer = await fetch(`http://127.0.0.1:${serve.port}/v1/headers?account=Keyed`, { headers: { Authorization: `Bearer ${token}` } });
       expect(answer.status).toBe(200);
-      expect((await answer.json()).headers.Authorization).toBe(basic(seeded.keyed.apiKeySid, seeded.keyed.secret));
+      expect(((await answer.json()) as { headers: { Authorization: string } }).headers.Authorization).toBe(basic(seeded.keyed.apiKeySid, seeded.keyed.secret));
     } finally {
       expect(await serve.stop('SIGTERM')).toBe(0);
     }
