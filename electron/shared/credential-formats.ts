@@ -60,16 +60,16 @@ function checkSid(raw: string, prefix: 'AC' | 'SK'): FieldCheck {
   }
   if (!value.startsWith(prefix)) {
     if (value.slice(0, 2).toUpperCase() === prefix) {
-      return fail(value, `A ${label} starts with a capital "${prefix}". Copy it again with the Console's copy button.`);
+      return fail(value, `An ${label} starts with a capital "${prefix}". Copy it again with the Console's copy button.`);
     }
-    return fail(value, `A ${label} starts with "${prefix}" followed by 32 characters 0-9 and a-f. This value starts with "${value.slice(0, 2)}".`);
+    return fail(value, `An ${label} starts with "${prefix}" followed by 32 characters 0-9 and a-f. This value starts with "${value.slice(0, 2)}".`);
   }
   const rest = value.slice(2);
   if (rest.length !== 32) {
-    return fail(value, `A ${label} is "${prefix}" followed by 32 characters; this one has ${rest.length}. Copy it again with the Console's copy button.`);
+    return fail(value, `An ${label} is "${prefix}" followed by 32 characters; this one has ${rest.length}. Copy it again with the Console's copy button.`);
   }
   if (!HEX32.test(rest)) {
-    return fail(value, `A ${label} contains only the characters 0-9 and a-f after "${prefix}". Copy it again with the Console's copy button.`);
+    return fail(value, `An ${label} contains only the characters 0-9 and a-f after "${prefix}". Copy it again with the Console's copy button.`);
   }
   return pass(value);
 }
