@@ -1,0 +1,104 @@
+/**
+ * The one facade the shells call: every core channel of the IPC contract, plus a subscription to
+ * the whole AppState. The tray app, the window and the end-to-end tests all go through it.
+ */
+import type { AppState, EndpointStatus } from '../shared/app-types';
+import type { Channel, ChannelHandlers } from '../shared/ipc-contract';
+import { addAccount, removeAccount, upgradeAccount, verifyAccount } from './accounts/account-operations';
+import type { AppContext } from './app-context';
+import { createEngineToken, listEngineTokens, revokeEngineToken } from './endpoint/engine-tokens';
+import type { EngineEndpoint } from './endpoint/engine-endpoint';
+import { AppError, isErrorKind, toErrorInfo, type ErrorInfo } from './errors';
+import type { TwilioService } from './twilio/twilio-service';
+
+/** Channels the shell answers itself (they need Electron's shell and clipboard). */
+export type ShellChannel = 'links:open' | 'clipboard:copy';
+export type CoreChannel = Exclude<Channel, ShellChannel>;
+
+/** The core's handlers plus the state subscription. */
+export type AppService = Pick<ChannelHandlers, CoreChannel> & {
+  onStateChanged(listener: (state: AppState) => void): () => void;
+  /** Builds and pushes the state now (after a change the service could not see, e.g. the keychain coming back). */
+  refresh(): Promise<AppState>;
+};
+
+export interface AppServiceOptions {
+  context: AppContext;
+  twilio: TwilioService;
+  /** The running loopback endpoint; null where there is none (then its channels say so). */
+  endpoint: EngineEndpoint | null;
+}
+
+const NO_ENDPOINT: EndpointStatus = { url: '', port: 0, running: false, paused: false, error: null };
+
+function endpointRequired(endpoint: EngineEndpoint | null): EngineEndpoint {
+  if (!endpoint) throw new AppError('internal', 'The engine endpoint is not running in this process.');
+  return endpoint;
+}
+
+/** Wires the account store, Twilio and the endpoint into the handlers the shells expose. */
+export function createAppService({ context, twilio, endpoint }: AppServiceOptions): AppService {
+  const { accounts, registry } = context;
+  const deps = { accounts, twilio };
+  const listeners = new Set<(state: AppState) => void>();
+  let keychainError: ErrorInfo | null = null;
+
+  async function state(): Promise<AppState> {
+    let registryError: ErrorInfo | null = null;
+    const [list, tokens] = await Promise.all([
+      accounts.list().catch((error: unknown) => ((registryError = toErrorInfo(error)), [])),
+      listEngineTokens(registry).catch(() => []),
+    ]);
+    return {
+      accounts: list,
+      activeAccountId: list.find((account) => account.active)?.id ?? null,
+      endpoint: endpoint?.status() ?? NO_ENDPOINT,
+      tokens,
+      keychain: { available: keychainError === null, error: keychainError },
+      registryError,
+    };
+  }
+
+  async function refresh(): Promise<AppState> {
+    const current = await state();
+    for (const listener of listeners) listener(current);
+    return current;
+  }
+
+  /** Runs a change, notes whether the keychain answered, and pushes the new state either way. */
+  async function change<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work();
+      keychainError = null;
+      return result;
+    } catch (error) {
+      if (isErrorKind(error, 'keychain-unavailable')) keychainError = toErrorInfo(error);
+      throw error;
+    } finally {
+      await refresh();
+    }
+  }
+
+  endpoint?.onChange(() => void refresh());
+
+  return {
+    onStateChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    refresh,
+    'state:get': () => state(),
+    'credentials:verify': (draft) => twilio.verify(draft),
+    'accounts:add': (input) => change(() => addAccount(deps, input)),
+    'accounts:verify': ({ id }) => change(() => verifyAccount(deps, id)),
+    'accounts:rename': ({ id, name }) => change(async () => accounts.summary((await accounts.rename(id, name)).id)),
+    'accounts:activate': ({ id }) => change(async () => accounts.summary((await accounts.activate(id)).id)),
+    'accounts:remove': ({ id, deleteKey }) => change(() => removeAccount(deps, id, { deleteKey })),
+    'accounts:upgrade': ({ id, keepAuthToken }) => change(() => upgradeAccount(deps, id, { keepAuthToken })),
+    'endpoint:pause': () => change(async () => endpointRequired(endpoint).pause()),
+    'endpoint:resume': () => change(async () => endpointRequired(endpoint).resume()),
+    'tokens:create': ({ name }) => change(() => createEngineToken(registry, name)),
+    'tokens:revoke': ({ name }) => change(async () => (await revokeEngineToken(registry, name), null)),
+    'log:list': async () => endpoint?.recentLog() ?? [],
+  };
+}
