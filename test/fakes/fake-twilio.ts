@@ -3,7 +3,7 @@
  * fake is started with gets its own listener, playing that region's API host: credentials
  * only work on the listener of the region they were made in, as on Twilio (FACTS.md,
  * "credentials are regional"). `url` is the US1 host; `urlFor(region)` any other, and
- * `originMap()` maps Twilio's real origins to them for `hostRoutingFetch`.
+ * `originMap()` maps Twilio's real origins (api and iam hosts) to them for `hostRoutingFetch`.
  * Faults can be injected: latency on every answer, and queued failures (429 with
  * Retry-After, 5xx, or a hang that never answers) for the next matching requests.
  */
@@ -87,7 +87,12 @@ export async function startFakeTwilio(options: { regions?: string[]; latencyMs?:
       return entry.url;
     },
     originMap() {
-      return Object.fromEntries([...servers].map(([region, { url }]) => [apiOrigin(region, null), url]));
+      return Object.fromEntries(
+        [...servers].flatMap(([region, { url }]) => {
+          const api = apiOrigin(region, null);
+          return [[api, url], [api.replace('https://api.', 'https://iam.'), url]];
+        }),
+      );
     },
     inject(failure) {
       failures.push({ count: 1, ...failure });

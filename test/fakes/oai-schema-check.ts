@@ -24,9 +24,9 @@ interface Spec {
   components: { schemas: Record<string, Schema> };
 }
 
-/** The subset of twilio-oai `twilio_api_v2010.json` kept beside this file (see its `x-source`). */
-export function loadApiSubset(): Spec {
-  const path = fileURLToPath(new URL('./twilio-oai/api-v2010-subset.json', import.meta.url));
+/** A subset of a twilio-oai spec kept beside this file (see its `x-source`): the 2010 API, or IAM v1. */
+export function loadApiSubset(which: 'api-v2010' | 'iam-v1' = 'api-v2010'): Spec {
+  const path = fileURLToPath(new URL(`./twilio-oai/${which}-subset.json`, import.meta.url));
   return JSON.parse(readFileSync(path, 'utf8')) as Spec;
 }
 

@@ -2,9 +2,10 @@
  * The `httpClient` the twilio library sends every request through, built over an injected
  * `fetch` (Electron's `net.fetch` in the tray app, so the system proxy applies; Node's fetch
  * in the command line; a fake Twilio in tests). It owns three decisions:
- * - the origin: every request goes to `origin` (regional host or SMSIT_TWILIO_API_BASE),
- *   whatever host the library computed, so TWILIO_REGION / TWILIO_EDGE in the environment
- *   cannot silently redirect saved credentials (twilio-cli's env-override trap, FACTS.md);
+ * - the origin: every request goes to `originFor(product)` (the regional host of that product,
+ *   e.g. api / iam, or SMSIT_TWILIO_API_BASE), whatever host the library computed, so
+ *   TWILIO_REGION / TWILIO_EDGE in the environment cannot silently redirect saved
+ *   credentials (twilio-cli's env-override trap, FACTS.md);
  * - 429: retried honouring Retry-After, at most twice, each wait capped at 5 s;
  * - privacy: bodies are never logged, and the `auth_token` Twilio puts in account answers is
  *   dropped here, before the library (or anything holding its objects) can see it.
@@ -15,7 +16,8 @@ import { MAX_RATE_LIMIT_RETRIES, retryAfterMs } from './rate-limit-wait';
 
 export interface FetchHttpClientOptions {
   fetch: typeof fetch;
-  origin: string;
+  /** The origin for a Twilio product ("api", "iam"), the first label of the library's host. */
+  originFor: (product: string) => string;
   /** Aborts when the operation's time is up; a request cut off by it is a `timeout`. */
   deadline: AbortSignal;
   timeoutMs: number;
@@ -60,11 +62,11 @@ export function createFetchHttpClient(options: FetchHttpClientOptions): RequestC
   const { deadline, timeoutMs, sleep } = options;
   const now = options.now ?? Date.now;
   const deadlineAt = now() + timeoutMs;
-  const base = options.origin.replace(/\/+$/, '');
-  const shownOrigin = new URL(base).origin;
 
   async function request(req: LibraryRequest) {
     const libraryUrl = new URL(req.uri);
+    const base = options.originFor(libraryUrl.hostname.split('.')[0] ?? 'api').replace(/\/+$/, '');
+    const shownOrigin = new URL(base).origin;
     const query = form(req.params).toString();
     const search = [libraryUrl.search.replace(/^\?/, ''), query].filter(Boolean).join('&');
     const url = base + libraryUrl.pathname + (search ? `?${search}` : '');

@@ -56,28 +56,31 @@ export class TwilioService {
     this.sleep = options.sleep ?? realSleep;
   }
 
-  /** Where requests for these credentials go: SMSIT_TWILIO_API_BASE, else the region's host. */
-  originFor(credentials: Pick<TwilioCredentials, 'region' | 'edge'>): string {
-    return this.apiBase ?? apiOrigin(credentials.region, credentials.edge);
+  /** Where requests for these credentials go: SMSIT_TWILIO_API_BASE, else the region's host of `product` (api, iam). */
+  originFor(credentials: Pick<TwilioCredentials, 'region' | 'edge'>, product = 'api'): string {
+    return this.apiBase ?? apiOrigin(credentials.region, credentials.edge).replace(/^https:\/\/api\./, `https://${product}.`);
   }
 
   /**
    * One library client per operation: its credentials, and one deadline for all its requests.
    * The library is loaded on first use: commands that never call Twilio start faster.
    */
-  private async account(credentials: TwilioCredentials) {
+  private async client(credentials: TwilioCredentials) {
     const { default: twilio } = await import('twilio');
     const httpClient = createFetchHttpClient({
       fetch: this.fetch,
-      origin: this.originFor(credentials),
+      originFor: (product) => this.originFor(credentials, product),
       deadline: AbortSignal.timeout(this.timeoutMs),
       timeoutMs: this.timeoutMs,
       sleep: this.sleep,
     });
     const username = credentials.authType === 'apiKey' && credentials.apiKeySid ? credentials.apiKeySid : credentials.accountSid;
     // env: {} keeps TWILIO_* variables from filling in anything we did not pass.
-    const client = twilio(username, credentials.secret, { accountSid: credentials.accountSid, httpClient, env: {}, autoRetry: false });
-    return client.api.v2010.accounts(credentials.accountSid);
+    return twilio(username, credentials.secret, { accountSid: credentials.accountSid, httpClient, env: {}, autoRetry: false });
+  }
+
+  private async account(credentials: TwilioCredentials) {
+    return (await this.client(credentials)).api.v2010.accounts(credentials.accountSid);
   }
 
   /** Checks credentials against Twilio and says what they are; never throws for bad input or Twilio's answers. */
@@ -112,15 +115,25 @@ export class TwilioService {
     return acceptedReport(authType, accountSid, verdict.keyType, verdict.account, warnings);
   }
 
-  /** Creates a Standard API key (needs the auth token or a Main key); its secret is in the answer only. */
+  /**
+   * Creates a Standard API key (needs the auth token or a Main key); its secret is in the answer only.
+   * Some accounts get "20003: Policy evaluation failed" from the 2010 Keys resource; then the
+   * IAM v1 Keys resource is tried, as twilio-cli does (PR #704, FACTS.md).
+   */
   async createStandardKey(credentials: TwilioCredentials, friendlyName: string = STANDARD_KEY_NAME): Promise<NewApiKey> {
+    const client = await this.client(credentials);
+    let key: { sid?: string | null; secret?: string | null };
     try {
-      const key = await (await this.account(credentials)).newKeys.create({ friendlyName });
-      if (!key.sid || !key.secret) throw new AppError('twilio', 'Twilio created the API key but sent no secret for it. Delete the key in the Twilio Console and try again.');
-      return { sid: key.sid, secret: key.secret };
+      key = await client.api.v2010.accounts(credentials.accountSid).newKeys.create({ friendlyName });
     } catch (error) {
-      throw toTwilioError(error, credentials);
+      const failure = toTwilioError(error, credentials);
+      if (failure.kind !== 'invalid-credentials') throw failure;
+      key = await client.iam.v1.newApiKey.create({ accountSid: credentials.accountSid, friendlyName }).catch(() => {
+        throw failure; // the first refusal says more than the fallback's
+      });
     }
+    if (!key.sid || !key.secret) throw new AppError('twilio', 'Twilio created the API key but sent no secret for it. Delete the key in the Twilio Console and try again.');
+    return { sid: key.sid, secret: key.secret };
   }
 
   /** Deletes an API key at Twilio (needs the auth token or a Main key); a key already gone counts as deleted. */

@@ -41,6 +41,11 @@ export function newKeyBody(key: FakeKey): Record<string, unknown> {
   };
 }
 
+/** POST https://iam.twilio.com/v1/Keys — the IAM fallback's answer (schema iam.v1.new_key). */
+export function iamNewKeyBody(key: FakeKey): Record<string, unknown> {
+  return { ...newKeyBody(key), policy: null };
+}
+
 /** GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json?PageSize=N (an empty page). */
 export function incomingNumbersPageBody(accountSid: string, pageSize: number): Record<string, unknown> {
   const uri = `/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers.json?PageSize=${pageSize}&Page=0`;

@@ -4,7 +4,7 @@
  * key gets 401 / 20003, the same answer as a wrong secret); phone numbers may be read by
  * Standard keys too; a Restricted key without that permission gets 403 / 20403.
  */
-import { accountBody, errorBody, incomingNumbersPageBody, newKeyBody } from './fake-twilio-bodies';
+import { accountBody, errorBody, iamNewKeyBody, incomingNumbersPageBody, newKeyBody } from './fake-twilio-bodies';
 import type { FakePrincipal, FakeTwilioState } from './fake-twilio-state';
 
 /** A request after authentication, as the rules see it. */
@@ -27,6 +27,8 @@ const ACCOUNT = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\.json$/;
 const NUMBERS = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/IncomingPhoneNumbers\.json$/;
 const KEYS = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Keys\.json$/;
 const KEY = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Keys\/(SK[0-9a-f]{32})\.json$/;
+/** IAM v1 (iam.twilio.com): the account is a form field, not in the path. */
+const IAM_KEYS = '/v1/Keys';
 
 /** The 20003 answer: wrong credentials, wrong region, or a Standard key on a Main-only resource. */
 export const authenticate = (): FakeAnswer => ({ status: 401, body: errorBody(401, 20003, 'Authenticate') });
@@ -45,6 +47,7 @@ function mainOnly(principal: FakePrincipal): FakeAnswer | null {
 export function answer(state: FakeTwilioState, req: FakeRequest): FakeAnswer {
   const { principal, path, method } = req;
   if (!principal) return authenticate();
+  if (path === IAM_KEYS && method === 'POST') return createKey(state, principal, req.form.get('AccountSid') ?? '', req.form, true);
   const accountSid = (ACCOUNT.exec(path) ?? NUMBERS.exec(path) ?? KEYS.exec(path) ?? KEY.exec(path))?.[1];
   if (!accountSid) return notFound(path);
   // Credentials of one account never open another account's resources.
@@ -61,14 +64,8 @@ export function answer(state: FakeTwilioState, req: FakeRequest): FakeAnswer {
     return { status: 200, body: incomingNumbersPageBody(accountSid, pageSize) };
   }
   if (KEYS.test(path) && method === 'POST') {
-    const refusal = mainOnly(principal);
-    if (refusal) return refusal;
-    const friendlyName = req.form.get('FriendlyName') ?? '';
-    if (friendlyName.length > 64) {
-      return { status: 400, body: errorBody(400, 21200, 'FriendlyName must be at most 64 characters') };
-    }
-    const key = state.addKey(accountSid, { keyType: 'standard', friendlyName, region: principal.account.region });
-    return { status: 201, body: newKeyBody(key) };
+    if (principal.account.legacyKeyCreationFails) return { status: 401, body: errorBody(401, 20003, 'Policy evaluation failed') };
+    return createKey(state, principal, accountSid, req.form, false);
   }
   const keyMatch = KEY.exec(path);
   if (keyMatch && method === 'DELETE') {
@@ -80,4 +77,17 @@ export function answer(state: FakeTwilioState, req: FakeRequest): FakeAnswer {
     return { status: 204, body: null };
   }
   return notFound(path);
+}
+
+/** POST …/Keys.json and POST iam /v1/Keys: a new Standard key, its secret in this answer only. */
+function createKey(state: FakeTwilioState, principal: FakePrincipal, accountSid: string, form: URLSearchParams, iam: boolean): FakeAnswer {
+  if (principal.account.sid !== accountSid) return authenticate();
+  const refusal = mainOnly(principal);
+  if (refusal) return refusal;
+  const friendlyName = form.get('FriendlyName') ?? '';
+  if (friendlyName.length > 64) {
+    return { status: 400, body: errorBody(400, 21200, 'FriendlyName must be at most 64 characters') };
+  }
+  const key = state.addKey(accountSid, { keyType: 'standard', friendlyName, region: principal.account.region });
+  return { status: 201, body: iam ? iamNewKeyBody(key) : newKeyBody(key) };
 }

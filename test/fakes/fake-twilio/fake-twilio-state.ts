@@ -17,6 +17,8 @@ export interface FakeAccount {
   /** The region its auth token was made in (and only works in). */
   region: string;
   dateCreated: Date;
+  /** Twilio answers "20003: Policy evaluation failed" on the 2010 Keys resource for some accounts (twilio-cli PR #704). */
+  legacyKeyCreationFails: boolean;
 }
 
 /** One API key as the fake stores it. */
@@ -58,6 +60,7 @@ export class FakeTwilioState {
       type: spec.type ?? 'Full',
       region: spec.region ?? 'us1',
       dateCreated: spec.dateCreated ?? new Date('2024-03-01T10:00:00Z'),
+      legacyKeyCreationFails: spec.legacyKeyCreationFails ?? false,
     };
     this.accounts.set(account.sid, account);
     return account;

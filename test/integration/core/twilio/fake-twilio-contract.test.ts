@@ -67,6 +67,17 @@ describe('fake Twilio answers fit the twilio-oai 2010-04-01 schemas', () => {
     expect(deleted.body).toBeNull();
   });
 
+  it('the IAM v1 key creation (the fallback for "Policy evaluation failed") fits iam.v1.new_key', async () => {
+    const iam = loadApiSubset('iam-v1');
+    const account = fake.state.addAccount({ legacyKeyCreationFails: true });
+    const form = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
+    const legacy = await call(`/2010-04-01/Accounts/${account.sid}/Keys.json`, account.sid, account.authToken, { ...form, body: 'FriendlyName=x' });
+    expect(legacy).toMatchObject({ status: 401, body: { code: 20003, message: 'Policy evaluation failed' } });
+    const created = await call('/v1/Keys', account.sid, account.authToken, { ...form, body: new URLSearchParams({ AccountSid: account.sid, FriendlyName: 'x' }) });
+    expect(created.status).toBe(201);
+    expect(checkAgainstSchema(iam, responseSchema(iam, '/v1/Keys', 'post', 201)!, created.body)).toEqual([]);
+  });
+
   it('the schema checker itself rejects a wrong status, a bad SID and an invented field', () => {
     const schema = responseSchema(spec, ACCOUNT, 'get', 200)!;
     const problems = checkAgainstSchema(spec, schema, { status: 'frozen', sid: 'SK123', color: 'red' });

@@ -177,6 +177,17 @@ describe('TwilioService keys', () => {
     await expect(service().deleteKey(credentials, key.sid)).resolves.toBeUndefined();
   });
 
+  it('falls back to IAM v1 Keys when the 2010 Keys resource answers "Policy evaluation failed"', async () => {
+    const account = fake.state.addAccount({ legacyKeyCreationFails: true });
+    const credentials = { authType: 'authToken' as const, accountSid: account.sid, apiKeySid: null, secret: account.authToken, region: 'us1', edge: null };
+    const key = await service().createStandardKey(credentials);
+    expect(fake.state.keys.get(key.sid)).toMatchObject({ accountSid: account.sid, keyType: 'standard', friendlyName: 'SMS-iT Workflow integration' });
+    expect(fake.requests.slice(-2).map((r) => `${r.method} ${r.path.replace(account.sid, 'AC…')} ${r.status}`)).toEqual([
+      'POST /2010-04-01/Accounts/AC…/Keys.json 401',
+      'POST /v1/Keys 201',
+    ]);
+  });
+
   it('a Standard key may not create or delete keys (20003), a Restricted one is forbidden (20403)', async () => {
     const { account, key } = keyDraft('standard');
     const asStandard = { authType: 'apiKey' as const, accountSid: account.sid, apiKeySid: key.sid, secret: key.secret, region: 'us1', edge: null };
