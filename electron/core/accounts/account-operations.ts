@@ -45,7 +45,7 @@ export async function addAccount(
   if (input.verify) {
     report = await twilio.verify(input.draft);
     if (!report.ok) {
-      const hint = report.error?.kind === 'bad-input' || report.error?.kind === 'invalid-credentials' ? '' : ' Nothing was saved; to save without checking, turn verification off (--no-verify).';
+      const hint = report.error?.kind === 'bad-input' || report.error?.kind === 'invalid-credentials' ? '' : ' Nothing was saved. To save the account without checking it now, turn verification off (smsit-twilio: --no-verify).';
       throw reportError(report, hint);
     }
   }

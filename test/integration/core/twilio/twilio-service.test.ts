@@ -119,6 +119,21 @@ describe('TwilioService.verify', () => {
     }
   });
 
+  it('prints nothing, even with TWILIO_LOG_LEVEL=debug (answers carry the auth token)', async () => {
+    const account = fake.state.addAccount();
+    const printed: unknown[] = [];
+    const original = { log: console.log, info: console.info, debug: console.debug };
+    console.log = console.info = console.debug = (...args: unknown[]) => void printed.push(args);
+    process.env.TWILIO_LOG_LEVEL = 'debug';
+    try {
+      expect((await service().verify({ authType: 'authToken', accountSid: account.sid, secret: account.authToken })).ok).toBe(true);
+    } finally {
+      delete process.env.TWILIO_LOG_LEVEL;
+      Object.assign(console, original);
+    }
+    expect(printed).toEqual([]);
+  });
+
   it('retries a 429 honouring Retry-After (capped at 5 s) and then succeeds', async () => {
     const { draft } = keyDraft('main');
     fake.inject({ status: 429, retryAfter: '3', path: /\.json$/, count: 1 });
