@@ -1,0 +1,59 @@
+/** Engine access state: a new token is held only until dismissed or revoked; pause/resume and log go to their channels. */
+import { describe, expect, it } from 'vitest';
+import { EngineAccess } from '../../../renderer/src/lib/engine-access.svelte';
+import { fakeSmsitApi } from './fake-smsit-api';
+
+describe('EngineAccess', () => {
+  it('holds a new token until the user dismisses it', async () => {
+    const fake = fakeSmsitApi();
+    fake.answer('tokens:create', { ok: true, value: { name: 'engine', token: 'smsit_secret' } });
+    const engine = new EngineAccess(fake.api);
+    expect(await engine.createToken(' engine ')).toBe(true);
+    expect(fake.calls[0]).toEqual({ channel: 'tokens:create', input: { name: 'engine' } });
+    expect(engine.newToken).toEqual({ name: 'engine', token: 'smsit_secret' });
+    expect(engine.announcement).toMatch(/shown only once/);
+    engine.dismissToken();
+    expect(engine.newToken).toBeNull();
+  });
+
+  it('forgets the shown token when that token is revoked', async () => {
+    const fake = fakeSmsitApi();
+    fake.answer('tokens:create', { ok: true, value: { name: 'engine', token: 'smsit_secret' } });
+    const engine = new EngineAccess(fake.api);
+    await engine.createToken('engine');
+    expect(await engine.revokeToken('engine')).toBe(true);
+    expect(engine.newToken).toBeNull();
+  });
+
+  it('shows the core\'s error when a token name is refused', async () => {
+    const fake = fakeSmsitApi();
+    const error = { kind: 'bad-input' as const, message: 'A token name is 1–64 letters…' };
+    fake.answer('tokens:create', { ok: false, error });
+    const engine = new EngineAccess(fake.api);
+    expect(await engine.createToken('bad name')).toBe(false);
+    expect(engine.failure).toEqual(error);
+    expect(engine.newToken).toBeNull();
+  });
+
+  it('pauses and resumes through their channels, and loads the access log', async () => {
+    const fake = fakeSmsitApi();
+    const entry = { time: '2026-01-01T00:00:00Z', tokenName: 'engine', method: 'GET', route: '/v1/headers', account: 'Shop', status: 200, durationMs: 3 };
+    fake.answer('log:list', { ok: true, value: [entry] });
+    const engine = new EngineAccess(fake.api);
+    await engine.setPaused(true);
+    await engine.setPaused(false);
+    await engine.refreshLog();
+    expect(fake.calls.map((call) => call.channel)).toEqual(['endpoint:pause', 'endpoint:resume', 'log:list']);
+    expect(engine.log).toEqual([entry]);
+  });
+
+  it('stops watching the log and forgets a shown token when the view closes', async () => {
+    const fake = fakeSmsitApi();
+    fake.answer('tokens:create', { ok: true, value: { name: 'engine', token: 'smsit_secret' } });
+    const engine = new EngineAccess(fake.api);
+    const stop = engine.watchLog(60_000);
+    await engine.createToken('engine');
+    stop();
+    expect(engine.newToken).toBeNull();
+  });
+});
