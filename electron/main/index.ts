@@ -49,7 +49,7 @@ const openInBrowser = (url: string) => (isAllowedExternalUrl(url) ? shell.openEx
 const notify = (note: Note) => new Notification({ title: note.title, body: note.body }).show();
 
 async function start(): Promise<AppShell | null> {
-  app.setAppUserModelId(APP_ID);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID); // Windows-only API
   guardSession(session.defaultSession);
   setupContentSecurity(session.defaultSession);
 
