@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// (Callbacks passed to page.evaluate run in the browser, so this file sees DOM types.)
 /**
  * The accounts view in Chromium on the real renderer build, bridged to the real core (private
  * keyring, fake Twilio): upgrade to an API key, switch the active account, rename, verify, remove.

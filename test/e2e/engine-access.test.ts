@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// (Callbacks passed to page.evaluate run in the browser, so this file sees DOM types.)
 /**
  * The engine access view in Chromium on the real renderer build, bridged to the real core and its
  * real loopback endpoint: a token is shown once and works, the access log updates live, pause

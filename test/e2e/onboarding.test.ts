@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// (Callbacks passed to page.evaluate run in the browser, so this file sees DOM types.)
 /**
  * The guided onboarding in Chromium, on the real renderer build, bridged to the real core
  * (private keychain, fake Twilio). Writes a screenshot of every step, light and dark.

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// (Callbacks passed to page.evaluate run in the browser, so this file sees DOM types.)
 /** Writes a screenshot of the window in light and in dark mode to docs/screenshots/ (for the README and reviews). */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';

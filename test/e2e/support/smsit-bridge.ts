@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// (Callbacks passed to page.evaluate run in the browser, so this file sees DOM types.)
 /**
  * `window.smsit` for a Playwright page, bridged to the real core: an init script builds one
  * method per channel of the contract (as the preload does), each call crosses to Node through
