@@ -113,7 +113,7 @@ if (!app.requestSingleInstanceLock()) {
   let shellRef: AppShell | null = null;
   let stopped = false;
   app.on('second-instance', () => app.isReady() && appWindow.show());
-  app.on('activate', () => appWindow.show()); // macOS: a click on the Dock icon.
+  app.on('activate', () => app.isReady() && appWindow.show()); // macOS: a click on the Dock icon.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void openInBrowser(url)));
   // A tray app keeps running with no window; quitting is the tray's Quit.
   app.on('window-all-closed', () => undefined);

@@ -17,7 +17,7 @@ export interface AppWindowDeps extends WindowFiles {
 export class AppWindow {
   readonly rendererUrl: string;
   private window: BrowserWindow | null = null;
-  private view: WindowView | null = null;
+  private loaded = false;
   private readonly deps: AppWindowDeps;
 
   constructor(deps: AppWindowDeps) {
@@ -36,17 +36,19 @@ export class AppWindow {
     if (!win) {
       win = this.deps.createWindow(mainWindowOptions(this.deps));
       this.window = win;
-      this.view = null;
+      this.loaded = false;
       const created = win;
       created.once('ready-to-show', () => created.show());
       created.on('closed', () => {
         if (this.window === created) this.window = null;
       });
     }
-    const target = view ?? this.view ?? 'accounts';
-    if (target !== this.view) {
-      this.view = target;
-      void win.loadFile(this.deps.rendererFile, { hash: target });
+    // A view asked for is always loaded: only the fragment changes, a same-document navigation the
+    // page follows (hashchange), and a no-op when the page already shows it. With no view, a new
+    // window gets no fragment and the page picks (setup when there is no account yet).
+    if (view || !this.loaded) {
+      this.loaded = true;
+      void win.loadFile(this.deps.rendererFile, view ? { hash: view } : {});
     }
     if (win.isMinimized()) win.restore();
     if (win.isVisible()) win.focus();

@@ -65,6 +65,12 @@ describe('app window', () => {
     expect(made[0]!.loadFile).toHaveBeenLastCalledWith('/opt/app/out/renderer/index.html', { hash: 'engine' });
   });
 
+  it('opened with no view (icon click, second launch), the page is loaded without fragment and picks', () => {
+    const { appWindow, made } = setup();
+    appWindow.show();
+    expect(made[0]!.loadFile).toHaveBeenCalledWith('/opt/app/out/renderer/index.html', {});
+  });
+
   it('after the window is closed, show opens a new one and pushes go nowhere meanwhile', () => {
     const { appWindow, made } = setup();
     appWindow.show();
