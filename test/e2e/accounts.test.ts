@@ -41,10 +41,9 @@ describe('accounts', () => {
     await bakery.waitFor();
     expect(await bakery.getByText('Active', { exact: true }).count()).toBe(1);
     await screenshotBothSchemes(page, 'accounts-1-list');
+    // One click; the option to keep the Auth Token (for webhook signatures) is beside the button, on by default.
+    expect(await bakery.getByLabel(/Keep the Auth Token too/).isChecked()).toBe(true);
     await bakery.getByRole('button', { name: 'Switch to an API key for Bakery' }).click();
-    // The confirm button takes the focus, so Enter confirms.
-    await page.waitForFunction(() => document.activeElement?.textContent?.includes('Create the API key and switch'));
-    await page.keyboard.press('Enter');
     await bakery.getByText(/now signs in with API key SK[0-9a-f]{32}/).waitFor();
 
     const keys = [...core.twilio.state.keys.values()].filter((k) => k.accountSid === seeded.twilioAccount.sid);
@@ -111,6 +110,8 @@ describe('accounts', () => {
     await screenshotBothSchemes(page, 'accounts-2-remove');
     await oldShop.getByRole('button', { name: 'Remove “Old shop”' }).click();
     await oldShop.waitFor({ state: 'detached' });
+    // The focus does not vanish with the card: it lands on the list's heading.
+    await page.waitForFunction(() => document.activeElement?.id === 'accounts-heading');
 
     expect((await core.context.accounts.list()).map((a) => a.name)).toEqual(['Keep me']);
     expect(core.twilio.state.keys.has(seeded.key!.sid)).toBe(false);
