@@ -19,6 +19,8 @@ export interface EndpointLimits {
   requestTimeoutMs: number;
   /** Idle time of a kept-alive connection between requests. */
   keepAliveTimeoutMs: number;
+  /** A socket that sends nothing for this long is closed (headersTimeout only starts at the first byte). */
+  idleTimeoutMs: number;
   /** How often Node sweeps connections for the two timeouts above. */
   connectionsCheckingIntervalMs: number;
   /** Failed token attempts allowed within `failureWindowMs` before token routes answer 429. */
@@ -32,6 +34,8 @@ export const DEFAULT_LIMITS: EndpointLimits = {
   headersTimeoutMs: 5_000,
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
+  // Long enough for a keychain prompt the user must answer on first use (macOS), short enough to free silent sockets.
+  idleTimeoutMs: 30_000,
   connectionsCheckingIntervalMs: 1_000,
   maxFailedAttempts: 20,
   failureWindowMs: 10_000,

@@ -31,7 +31,7 @@ function makeServer(listener: Listener, limits: EndpointLimits, onClientError: (
   );
   // headersTimeout only starts at a request's first byte: a socket that connects and stays silent
   // would be kept forever. An inactivity timeout destroys those (Node does so when no listener is set).
-  server.setTimeout(limits.headersTimeoutMs);
+  server.setTimeout(limits.idleTimeoutMs);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     const busy = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
     if (error.code === 'ECONNRESET' || !socket.writable || busy) {

@@ -10,7 +10,7 @@ import { accountSid, apiKeySecret, apiKeySid, authToken } from '../../../helpers
 import { tempDir } from '../../../helpers/temp-dir';
 
 /** Small timeouts so the slow-client tests finish quickly; the rules are the same as in production. */
-export const TEST_LIMITS = { headersTimeoutMs: 400, requestTimeoutMs: 800, connectionsCheckingIntervalMs: 100, keepAliveTimeoutMs: 400 };
+export const TEST_LIMITS = { headersTimeoutMs: 400, requestTimeoutMs: 800, connectionsCheckingIntervalMs: 100, keepAliveTimeoutMs: 400, idleTimeoutMs: 800 };
 
 export interface Fixture {
   dir: string;

@@ -119,6 +119,7 @@ describe('loopback endpoint hardening', () => {
       const socket = connect({ port: fx.port, host: '127.0.0.1' });
       sockets.push(socket);
       socket.on('error', () => {});
+      socket.resume(); // read to the end, so the server's FIN surfaces as 'close'
       closed.push(new Promise((resolve) => socket.on('close', () => resolve())));
       socket.write(i % 2 ? 'GET /v1/health HTTP/1.1\r\nHost: 127' : '');
     }
