@@ -69,7 +69,7 @@ async function start(): Promise<AppShell | null> {
     configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
     command: app.isPackaged ? [process.env.APPIMAGE ?? process.execPath] : [process.execPath, app.getAppPath()],
   });
-  let shellRef: AppShell | null = null;
+  let started: AppShell | null = null;
   const tray: AppTray = new AppTray({
     createTray: (icon) => new Tray(icon),
     buildMenu: (template) => Menu.buildFromTemplate(template),
@@ -79,7 +79,7 @@ async function start(): Promise<AppShell | null> {
     onClick: () => appWindow.show(),
     actions: createTrayActions({
       service,
-      state: () => shellRef?.state() ?? null,
+      state: () => started?.state() ?? null,
       showWindow: (view) => appWindow.show(view),
       writeClipboard: (text) => clipboard.writeText(text),
       setLaunchAtLogin: (enabled) => loginItem.setEnabled(enabled),
@@ -89,7 +89,7 @@ async function start(): Promise<AppShell | null> {
     }),
   });
 
-  shellRef = await startAppShell({
+  started = await startAppShell({
     service,
     startEndpoint: () => endpoint.start(),
     stopEndpoint: () => endpoint.stop(),
@@ -103,7 +103,7 @@ async function start(): Promise<AppShell | null> {
     explainKeychain: async (error) => keychainChoice((await dialog.showMessageBox(keychainDialogOptions(error, process.platform))).response),
     quit: () => app.quit(),
   });
-  return shellRef;
+  return started;
 }
 
 if (!app.requestSingleInstanceLock()) {
