@@ -35,7 +35,9 @@ function credentialLabel(authType: string, keyType: string | null): string {
 /** A report for people: the verdict, what the credentials are, the warnings. */
 export function printReport(io: CliIo, report: VerificationReport): void {
   if (!report.ok) {
-    io.stderr.write(`Not accepted: ${report.error?.message ?? 'verification failed.'}\n`);
+    const kind = report.error?.kind;
+    const verdict = kind === 'bad-input' ? 'Not sent to Twilio' : kind === 'invalid-credentials' || kind === 'forbidden' || kind === 'not-found' ? 'Not accepted' : 'Could not verify';
+    io.stderr.write(`${verdict}: ${report.error?.message ?? 'verification failed.'}\n`);
     return;
   }
   const { account } = report;
