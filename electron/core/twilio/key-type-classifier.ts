@@ -7,6 +7,8 @@
  *   account refused, probe 200 → Standard key
  *   account refused, probe 403 → Restricted key without that permission
  *   both refused (20003)       → wrong credentials (or another region)
+ * A Restricted key whose policy allows reading phone numbers looks like a Standard key here;
+ * no single read tells them apart, and both work for what SMS-iT needs from that probe.
  */
 import type { KeyType } from '../../shared/app-types';
 import type { AppError } from '../errors';
