@@ -8,7 +8,7 @@
  *   account refused, probe 403 → Restricted key without that permission
  *   both refused (20003)       → wrong credentials (or another region)
  * A Restricted key whose policy allows reading phone numbers looks like a Standard key here;
- * no single read tells them apart, and both work for what SMS-iT needs from that probe.
+ * no single read tells them apart, so it is reported as Standard (without the Restricted warning).
  */
 import type { KeyType } from '../../shared/app-types';
 import type { AppError } from '../errors';
