@@ -6,12 +6,22 @@ import { headersAnswer, pickAccount, requestSecretPurpose } from './headers-answ
 import { readJsonBody } from './read-json-body';
 import { canValidateWebhooks, isValidSignature, parseWebhookCheck, requireWebhookToken } from './webhook-check';
 
+/** A body already serialized to JSON, sent as is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 /** What a route may use. `account` is set by the route for the access log. */
 export interface RouteContext {
   req: IncomingMessage;
   query: URLSearchParams;
   registry: Registry;
   secrets: CredentialCache;
+  /**
+   * Serialized /v1/headers answers per account record. Records are new objects after every
+   * registry reload, so an entry lives exactly as long as the registry it was made from.
+   */
+  answers: WeakMap<object, RawJson>;
   apiBase: string | null;
   version: string;
   maxBodyBytes: number;
@@ -60,8 +70,12 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
       handle: async (ctx) => {
         const record = pickAccount(ctx.registry, accountParam(ctx));
         ctx.account = record.name;
+        const known = ctx.answers.get(record);
+        if (known) return known;
         const secret = await ctx.secrets.get(record, requestSecretPurpose(record));
-        return headersAnswer(record, secret, ctx.apiBase);
+        const answer = new RawJson(JSON.stringify(headersAnswer(record, secret, ctx.apiBase)));
+        ctx.answers.set(record, answer);
+        return answer;
       },
     },
   ],

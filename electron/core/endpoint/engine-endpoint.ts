@@ -16,6 +16,7 @@ import { FailedAttemptThrottle } from './failed-attempt-throttle';
 import { closeServers, listenOnLoopback } from './loopback-server';
 import { allowedHosts } from './request-guards';
 import { watchRegistryFile } from './registry-watcher';
+import type { RawJson } from './endpoint-routes';
 import { createRequestHandler, type HandlerState } from './request-handler';
 
 export interface EngineEndpointOptions {
@@ -40,6 +41,7 @@ export class EngineEndpoint {
   private readonly limits: EndpointLimits;
   private readonly clock: () => Date;
   private readonly secrets: CredentialCache;
+  private readonly answers = new WeakMap<object, RawJson>();
   private readonly log: AccessLog;
   private readonly listeners = new Set<() => void>();
   private readonly lastUsedWrites = new Map<string, number>();
@@ -71,7 +73,7 @@ export class EngineEndpoint {
     const throttle = new FailedAttemptThrottle(this.limits.maxFailedAttempts, this.limits.failureWindowMs, () => this.clock().getTime());
     let hosts = allowedHosts(this.port);
     const state: HandlerState = { current: () => this.current, hosts: () => hosts, tokenUsed: (name) => this.tokenUsed(name) };
-    const handler = createRequestHandler({ state, secrets: this.secrets, throttle, log: this.log, apiBase: this.options.apiBase ?? null, version: this.options.version, maxBodyBytes: this.limits.maxBodyBytes, now: this.clock });
+    const handler = createRequestHandler({ state, secrets: this.secrets, answers: this.answers, throttle, log: this.log, apiBase: this.options.apiBase ?? null, version: this.options.version, maxBodyBytes: this.limits.maxBodyBytes, now: this.clock });
     try {
       const { servers, port } = await listenOnLoopback(handler, this.port, this.limits, (status) => this.logRefused(status));
       this.servers = servers;

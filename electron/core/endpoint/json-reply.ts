@@ -32,9 +32,9 @@ const BASE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
 } as const;
 
-/** Sends `body` as JSON with `status`. */
+/** Sends `body` as JSON with `status`; a string is taken as JSON already serialized. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, { ...BASE_HEADERS, 'Content-Length': Buffer.byteLength(text), ...extra });
   res.end(text);
 }

@@ -13,7 +13,7 @@ import type { FailedAttemptThrottle } from './failed-attempt-throttle';
 import { sendError, sendJson } from './json-reply';
 import { BodyError } from './read-json-body';
 import { bearerToken, checkHost, checkNotFromBrowser } from './request-guards';
-import { ROUTES, type RouteContext } from './endpoint-routes';
+import { RawJson, ROUTES, type RouteContext } from './endpoint-routes';
 
 /** The live state a request reads; the endpoint swaps it when the registry changes. */
 export interface HandlerState {
@@ -26,6 +26,7 @@ export interface HandlerState {
 export interface HandlerDeps {
   state: HandlerState;
   secrets: CredentialCache;
+  answers: WeakMap<object, RawJson>;
   throttle: FailedAttemptThrottle;
   log: AccessLog;
   apiBase: string | null;
@@ -92,9 +93,9 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
         }
       }
       const registry = 'registry' in current ? current.registry : null;
-      ctx.route = { req, query: new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)), registry: registry as Registry, secrets: deps.secrets, apiBase: deps.apiBase, version: deps.version, maxBodyBytes: deps.maxBodyBytes, account: null };
+      ctx.route = { req, query: new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)), registry: registry as Registry, secrets: deps.secrets, answers: deps.answers, apiBase: deps.apiBase, version: deps.version, maxBodyBytes: deps.maxBodyBytes, account: null };
       const body = await route.handle(ctx.route);
-      sendJson(res, 200, body);
+      sendJson(res, 200, body instanceof RawJson ? body.text : body);
       return 200;
     })().then(finish, (error: unknown) => {
       if (error instanceof BodyError && error.status === 413) reply.Connection = 'close';

@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:endpoint`: loads GET /v1/headers with 50 connections beside a bare Node http
+ * server answering the same body, in the same run, and prints the figures the issue sets goals
+ * for: req/s ratio (goal ≥ 0.8), p99 latency (≤ 5 ms), RSS growth over 200,000 requests
+ * (≤ 20 MB). Not a test: figures depend on the machine. The servers run in a child process so
+ * the load generator (autocannon, this process) and the servers each get their own core, and
+ * the RSS measured is the servers' alone.
+ */
+import { fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/** The slice of autocannon's API used here (it ships no types). */
+interface LoadOptions {
+  url: string;
+  headers?: Record<string, string>;
+  connections: number;
+  duration?: number;
+  amount?: number;
+}
+interface LoadResult {
+  requests: { average: number; total: number };
+  duration: number;
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: LoadOptions, done: (error: Error | null, result: LoadResult) => void) => unknown;
+
+const CONNECTIONS = 50;
+const REQUESTS = 200_000;
+const ROUNDS = 5;
+const BARE_SECONDS_PER_ROUND = 3;
+
+type ServerInfo = { endpointPort: number; barePort: number; token: string; body: string };
+type Rss = { rss: number };
+
+/** Child: the real endpoint (memory keychain, file access log) and a bare server with the same answer. */
+async function runServers(): Promise<void> {
+  const { AccountStore } = await import('../electron/core/accounts/account-store');
+  const { EngineEndpoint } = await import('../electron/core/endpoint/engine-endpoint');
+  const { createEngineToken } = await import('../electron/core/endpoint/engine-tokens');
+  const { RegistryFile } = await import('../electron/core/registry/registry-file');
+  const { MemorySecretStore } = await import('../electron/core/secrets/memory-secret-store');
+  const dir = await mkdtemp(join(tmpdir(), 'smsit-bench-'));
+  const registry = new RegistryFile({ path: join(dir, 'accounts.json') });
+  const accounts = new AccountStore({ registry, secrets: new MemorySecretStore() });
+  await accounts.add({ name: 'Bench', accountSid: `AC${'a1'.repeat(16)}`, authType: 'apiKey', apiKeySid: `SK${'b2'.repeat(16)}`, secret: 'c'.repeat(32) });
+  const { token } = await createEngineToken(registry, 'bench');
+  const endpoint = new EngineEndpoint({ registry, accounts, port: 0, logFile: join(dir, 'access-log.jsonl'), version: 'bench' });
+  const { port: endpointPort } = await endpoint.start();
+  const probe = await fetch(`http://127.0.0.1:${endpointPort}/v1/headers`, { headers: { Authorization: `Bearer ${token}` } });
+  const body = await probe.text();
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const barePort = (bare.address() as { port: number }).port;
+  process.on('message', async (message: string) => {
+    if (message === 'rss') {
+      global.gc?.();
+      process.send!({ rss: process.memoryUsage().rss } satisfies Rss);
+    } else if (message === 'stop') {
+      await endpoint.stop();
+      bare.close();
+      await rm(dir, { recursive: true, force: true });
+      process.exit(0);
+    }
+  });
+  process.send!({ endpointPort, barePort, token, body } satisfies ServerInfo);
+}
+
+function load(options: LoadOptions): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/** Parent: drives the load and prints the figures. */
+async function runBench(): Promise<void> {
+  const child = fork(fileURLToPath(import.meta.url), ['--servers'], { execArgv: ['--import', 'tsx', '--expose-gc'] });
+  const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+  const info = await next<ServerInfo>();
+  const rss = async () => (child.send('rss'), (await next<Rss>()).rss);
+  const endpointUrl = `http://127.0.0.1:${info.endpointPort}/v1/headers`;
+  const bareUrl = `http://127.0.0.1:${info.barePort}/`;
+  const headers = { authorization: `Bearer ${info.token}` };
+  console.log(`answer body: ${Buffer.byteLength(info.body)} bytes; ${CONNECTIONS} connections`);
+
+  // Warm both up (JIT, caches, the secret read) before measuring anything.
+  await load({ url: endpointUrl, headers, connections: CONNECTIONS, duration: 3 });
+  await load({ url: bareUrl, connections: CONNECTIONS, duration: 3 });
+
+  // Interleaved rounds, so that a change in the machine's load hits both servers alike.
+  const rssBefore = await rss();
+  let bareRequests = 0;
+  let bareSeconds = 0;
+  let endpointRequests = 0;
+  let endpointSeconds = 0;
+  let failures = 0;
+  const p99s: number[] = [];
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const bare = await load({ url: bareUrl, connections: CONNECTIONS, duration: BARE_SECONDS_PER_ROUND });
+    const served = await load({ url: endpointUrl, headers, connections: CONNECTIONS, amount: REQUESTS / ROUNDS });
+    bareRequests += bare.requests.total;
+    bareSeconds += bare.duration;
+    endpointRequests += served.requests.total;
+    endpointSeconds += served.duration;
+    failures += served.non2xx + served.errors + served.timeouts;
+    p99s.push(served.latency.p99);
+    console.log(
+      `round ${round}: bare ${(bare.requests.total / bare.duration).toFixed(0)} req/s p99 ${bare.latency.p99} ms | ` +
+        `/v1/headers ${(served.requests.total / served.duration).toFixed(0)} req/s p50 ${served.latency.p50} ms p99 ${served.latency.p99} ms`,
+    );
+  }
+  const rssAfter = await rss();
+  child.send('stop');
+
+  const bareRps = bareRequests / bareSeconds;
+  const endpointRps = endpointRequests / endpointSeconds;
+  const ratio = endpointRps / bareRps;
+  const p99 = [...p99s].sort((a, b) => a - b)[Math.floor(p99s.length / 2)]!;
+  const growthMb = (rssAfter - rssBefore) / 1024 / 1024;
+  const row = (label: string, value: string, goal: string, ok: boolean) => console.log(`${label.padEnd(34)} ${value.padStart(10)}   goal ${goal.padEnd(9)} ${ok ? 'met' : 'MISSED'}`);
+  console.log(`bare node http: ${bareRps.toFixed(0)} req/s; GET /v1/headers: ${endpointRps.toFixed(0)} req/s over ${endpointRequests} requests (${failures} not 2xx / errors)`);
+  row('req/s ratio endpoint / bare', ratio.toFixed(3), '>= 0.8', ratio >= 0.8);
+  row('p99 latency /v1/headers (median)', `${p99} ms`, '<= 5 ms', p99 <= 5);
+  row(`RSS growth over ${endpointRequests} requests`, `${growthMb.toFixed(1)} MB`, '<= 20 MB', growthMb <= 20);
+  console.log(`p99 per round: ${p99s.join(', ')} ms; server RSS ${(rssBefore / 1048576).toFixed(1)} MB before, ${(rssAfter / 1048576).toFixed(1)} MB after`);
+  console.log(`machine load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`);
+}
+
+if (process.argv.includes('--servers')) await runServers();
+else await runBench();
