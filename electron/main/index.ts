@@ -46,6 +46,8 @@ const appWindow = new AppWindow({
 // passed isAllowedExternalUrl (https *.twilio.com, mailto:support@sms-it.ai), so a compromised
 // page cannot make it launch file:, smb: or custom-protocol handlers.
 const openInBrowser = (url: string) => (isAllowedExternalUrl(url) ? shell.openExternal(url) : Promise.resolve());
+// From a window.open (no caller to tell): a desktop with no browser or mail handler must not crash us.
+const openFromPage = (url: string) => void openInBrowser(url).catch(() => console.error('[shell] no application could open a link'));
 const notify = (note: Note) => new Notification({ title: note.title, body: note.body }).show();
 
 async function start(): Promise<AppShell | null> {
@@ -114,7 +116,7 @@ if (!app.requestSingleInstanceLock()) {
   let stopped = false;
   app.on('second-instance', () => app.isReady() && appWindow.show());
   app.on('activate', () => app.isReady() && appWindow.show()); // macOS: a click on the Dock icon.
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void openInBrowser(url)));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openFromPage));
   // A tray app keeps running with no window; quitting is the tray's Quit.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', (event) => {

@@ -18,7 +18,11 @@ export function createShellHandlers(deps: {
       if (!isAllowedExternalUrl(url)) {
         throw new AppError('forbidden', "The app opens only Twilio's https pages and mail to support@sms-it.ai; this link was not opened.");
       }
-      await deps.openInBrowser(url);
+      try {
+        await deps.openInBrowser(url);
+      } catch (error) {
+        throw new AppError('io', `No application on this computer opened the link. You can open it yourself: ${url}`, {}, { cause: error });
+      }
       return null;
     },
     'clipboard:copy': async ({ text }) => {

@@ -48,7 +48,9 @@ export class AppWindow {
     // window gets no fragment and the page picks (setup when there is no account yet).
     if (view || !this.loaded) {
       this.loaded = true;
-      void win.loadFile(this.deps.rendererFile, view ? { hash: view } : {});
+      // A load cut short by the next one rejects (ERR_ABORTED); unhandled, that would be an error
+      // dialog from the main process. The newer load is the one that counts.
+      win.loadFile(this.deps.rendererFile, view ? { hash: view } : {}).catch(() => undefined);
     }
     if (win.isMinimized()) win.restore();
     if (win.isVisible()) win.focus();

@@ -17,6 +17,14 @@ describe('shell channel handlers', () => {
     expect(openInBrowser).not.toHaveBeenCalled();
   });
 
+  it('links:open says so, with the link, when no application could open it', async () => {
+    const handlers = createShellHandlers({ openInBrowser: vi.fn(async () => { throw new Error('no handler'); }), writeClipboard: vi.fn() });
+    await expect(handlers['links:open']({ url: 'mailto:support@sms-it.ai' })).rejects.toMatchObject({
+      kind: 'io',
+      message: 'No application on this computer opened the link. You can open it yourself: mailto:support@sms-it.ai',
+    });
+  });
+
   it('clipboard:copy writes the text', async () => {
     const writeClipboard = vi.fn();
     await createShellHandlers({ openInBrowser: vi.fn(), writeClipboard })['clipboard:copy']({ text: 'http://127.0.0.1:4587' });

@@ -65,6 +65,18 @@ describe('app window', () => {
     expect(made[0]!.loadFile).toHaveBeenLastCalledWith('/opt/app/out/renderer/index.html', { hash: 'engine' });
   });
 
+  it('a load cut short by the next one (ERR_ABORTED) does not become an unhandled rejection', async () => {
+    const { appWindow, made } = setup();
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    appWindow.show('setup');
+    made[0]!.loadFile.mockRejectedValueOnce(new Error('ERR_ABORTED (-3)'));
+    appWindow.show('engine');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    process.off('unhandledRejection', unhandled);
+    expect(unhandled).not.toHaveBeenCalled();
+  });
+
   it('opened with no view (icon click, second launch), the page is loaded without fragment and picks', () => {
     const { appWindow, made } = setup();
     appWindow.show();
