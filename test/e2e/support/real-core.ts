@@ -1,8 +1,8 @@
 /**
  * The real core for the end-to-end tests: a temp data folder, the private keychain (keytar inside
  * the test wrapper's gnome-keyring), the fake Twilio reached through the regional host names,
- * the loopback endpoint on a free port, and the lead's AppService over all of it. The two shell
- * channels (links, clipboard) are answered as the Electron shell answers them, and recorded.
+ * the loopback endpoint on a free port, and the core's AppService over all of it, merged with the
+ * shell's own links/clipboard handlers as electron/main does (Electron's APIs replaced by recorders).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { createAppContext, type AppContext } from '../../../electron/core/app-context';
 import { createAppService, type AppService } from '../../../electron/core/app-service';
 import { EngineEndpoint } from '../../../electron/core/endpoint/engine-endpoint';
-import { AppError } from '../../../electron/core/errors';
 import { TwilioService } from '../../../electron/core/twilio/twilio-service';
-import { isAllowedExternalUrl } from '../../../electron/main/web-guards';
+import { createShellHandlers, mergeHandlers } from '../../../electron/main/shell-handlers';
 import type { ChannelHandlers } from '../../../electron/shared/ipc-contract';
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
 import { hostRoutingFetch } from '../../fakes/host-routing-fetch';
@@ -50,18 +49,13 @@ export async function startRealCore(): Promise<RealCore> {
   });
   const openedLinks: string[] = [];
   const clipboard: string[] = [];
-  const handlers: ChannelHandlers = {
-    ...service,
-    'links:open': async ({ url }) => {
-      if (!isAllowedExternalUrl(url)) throw new AppError('forbidden', 'The app opens only Twilio pages and our support address.');
-      openedLinks.push(url);
-      return null;
-    },
-    'clipboard:copy': async ({ text }) => {
-      clipboard.push(text);
-      return null;
-    },
-  };
+  // The same merge main does: the shell's own links/clipboard handlers (Electron's shell and
+  // clipboard replaced by recorders), the core service for every other channel.
+  const shell = createShellHandlers({
+    openInBrowser: async (url) => void openedLinks.push(url),
+    writeClipboard: (text) => void clipboard.push(text),
+  });
+  const handlers: ChannelHandlers = mergeHandlers(service, shell);
   return {
     handlers,
     service,
