@@ -165,9 +165,10 @@ describe('loopback endpoint hardening', () => {
     await call(fx.port, '/v1/headers?account=Keyed', { headers: bearer(fx.token) });
     const wrong = await call(fx.port, '/v1/headers', { headers: bearer('smsit_wrongwrongwrong') });
     expect(wrong.text).not.toContain('wrongwrong');
+    expect((await call(fx.port, `/v1/headers/${fx.token}`, { headers: bearer(fx.token) })).status).toBe(404);
     await fx.endpoint.stop();
     const log = await readFile(join(fx.dir, 'access-log.jsonl'), 'utf8');
-    expect(log.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(log.split('\n').filter(Boolean)).toHaveLength(4);
     for (const secret of [fx.token, fx.main.authToken, fx.keyed.secret, 'wrongwrong', 'Basic']) expect(log).not.toContain(secret);
     expect(JSON.parse(log.split('\n')[1]!)).toMatchObject({ tokenName: 'engine', route: '/v1/headers', account: 'Keyed', status: 200 });
   });
