@@ -9,6 +9,7 @@ import type { Registry } from '../registry/registry-schema';
 import type { AccessLog } from './access-log';
 import type { CredentialCache } from './credential-cache';
 import type { TokenMatcher } from './engine-tokens';
+import type { RegistrySnapshot } from './registry-view';
 import type { FailedAttemptThrottle } from './failed-attempt-throttle';
 import { sendError, sendJson } from './json-reply';
 import { BodyError } from './read-json-body';
@@ -18,7 +19,7 @@ import { RawJson, ROUTES, type RouteContext } from './endpoint-routes';
 /** The live state a request reads; the endpoint swaps it when the registry changes. */
 export interface HandlerState {
   /** The registry as last read, or the error that kept it from being read (then only health answers). */
-  current(): { registry: Registry; matcher: TokenMatcher } | { error: unknown };
+  current(): RegistrySnapshot;
   hosts(): Set<string>;
   tokenUsed(name: string): void;
 }
