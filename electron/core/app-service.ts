@@ -18,7 +18,7 @@ export type CoreChannel = Exclude<Channel, ShellChannel>;
 /** The core's handlers plus the state subscription. */
 export type AppService = Pick<ChannelHandlers, CoreChannel> & {
   onStateChanged(listener: (state: AppState) => void): () => void;
-  /** Builds and pushes the state now (after a change the service could not see, e.g. the keychain coming back). */
+  /** Asks the keychain whether it answers, then builds and pushes the state (start-up, "Try again"). */
   refresh(): Promise<AppState>;
 };
 
@@ -42,9 +42,11 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
   const deps = { accounts, twilio };
   const listeners = new Set<(state: AppState) => void>();
   let keychainError: ErrorInfo | null = null;
+  // A damaged registry is kept aside on the first read; later reads find none. Keep saying so for
+  // this session, so the window and tray do not quietly show an empty list.
+  let registryError: ErrorInfo | null = null;
 
   async function state(): Promise<AppState> {
-    let registryError: ErrorInfo | null = null;
     const [list, tokens] = await Promise.all([
       accounts.list().catch((error: unknown) => ((registryError = toErrorInfo(error)), [])),
       listEngineTokens(registry).catch(() => []),
@@ -59,10 +61,20 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
     };
   }
 
-  async function refresh(): Promise<AppState> {
+  async function push(): Promise<AppState> {
     const current = await state();
     for (const listener of listeners) listener(current);
     return current;
+  }
+
+  // The keychain is asked once at start and on refresh, not on every state build: on macOS each
+  // keychain call may prompt, and prompts on every tray update are what users hated in Leapp (#318).
+  async function refresh(): Promise<AppState> {
+    keychainError = await context.secrets.list().then(
+      () => null,
+      (error: unknown) => toErrorInfo(error),
+    );
+    return push();
   }
 
   /** Runs a change, notes whether the keychain answered, and pushes the new state either way. */
@@ -75,11 +87,14 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
       if (isErrorKind(error, 'keychain-unavailable')) keychainError = toErrorInfo(error);
       throw error;
     } finally {
-      await refresh();
+      await push();
     }
   }
 
-  endpoint?.onChange(() => void refresh());
+  endpoint?.onChange(() => void push());
+  // The first look at the keychain and the registry; callers wait for it so that a damaged
+  // registry is reported by whoever asks first, not lost to a concurrent read.
+  const ready = refresh();
 
   return {
     onStateChanged(listener) {
@@ -87,7 +102,10 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
       return () => listeners.delete(listener);
     },
     refresh,
-    'state:get': () => state(),
+    'state:get': async () => {
+      await ready;
+      return state();
+    },
     'credentials:verify': (draft) => twilio.verify(draft),
     'accounts:add': (input) => change(() => addAccount(deps, input)),
     'accounts:verify': ({ id }) => change(() => verifyAccount(deps, id)),

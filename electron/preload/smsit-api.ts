@@ -1,6 +1,7 @@
 /** Builds `window.smsit` from the contract: one method per channel plus the state subscription. */
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { CHANNELS, STATE_CHANGED, type SmsitApi } from '../shared/ipc-contract';
+import { CHANNELS, STATE_CHANGED } from '../shared/channel-names';
+import type { SmsitApi } from '../shared/ipc-contract';
 import type { AppState } from '../shared/app-types';
 
 /** The three ipcRenderer calls the bridge uses (a fake in tests). */

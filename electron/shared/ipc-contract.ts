@@ -4,6 +4,7 @@
  * here plus its method on the core's AppService.
  */
 import { z } from 'zod';
+import { CHANNELS, STATE_CHANGED, type Channel } from './channel-names';
 import type { ErrorInfo } from '../core/errors';
 import type {
   AccessLogEntry,
@@ -44,7 +45,7 @@ export const channelInputs = {
   'log:list': none,
   'links:open': z.object({ url: z.string().max(500) }),
   'clipboard:copy': z.object({ text: z.string().max(10_000) }),
-} as const;
+} as const satisfies Record<Channel, z.ZodType>;
 
 /** Result type of every channel. */
 export interface ChannelResults {
@@ -65,13 +66,9 @@ export interface ChannelResults {
   'clipboard:copy': null;
 }
 
-export type Channel = keyof typeof channelInputs;
-export const CHANNELS = Object.keys(channelInputs) as Channel[];
+export { CHANNELS, STATE_CHANGED, type Channel };
 export type ChannelInput<C extends Channel> = z.input<(typeof channelInputs)[C]>;
 export type ChannelResult<C extends Channel> = ChannelResults[C];
-
-/** The push channel that carries the whole AppState after every change. */
-export const STATE_CHANGED = 'state:changed';
 
 /** What crosses IPC: a value, or a typed error (never a stack trace). */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

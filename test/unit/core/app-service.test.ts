@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AccountStore } from '../../../electron/core/accounts/account-store';
+import type { AppContext } from '../../../electron/core/app-context';
+import { createAppService } from '../../../electron/core/app-service';
+import { RegistryFile } from '../../../electron/core/registry/registry-file';
+import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
+import { TwilioService } from '../../../electron/core/twilio/twilio-service';
+import type { AppState } from '../../../electron/shared/app-types';
+import * as sample from '../../helpers/sample-credentials';
+import { tempDir } from '../../helpers/temp-dir';
+
+async function setup() {
+  const dataDir = await tempDir();
+  const registry = new RegistryFile({ path: join(dataDir, 'accounts.json') });
+  const secrets = new MemorySecretStore();
+  const context: AppContext = { env: {}, dataDir, registry, secrets, accounts: new AccountStore({ registry, secrets }) };
+  // No request reaches Twilio in these tests: verification is off and nothing else calls it.
+  const twilio = new TwilioService({ fetch: async () => Promise.reject(new Error('no network in this test')) });
+  return { context, secrets, twilio };
+}
+
+const draft = () => ({ authType: 'authToken' as const, accountSid: sample.accountSid(), secret: sample.authToken() });
+
+describe('the app service', () => {
+  it('reports an unavailable keychain in the very first state, before any change fails', async () => {
+    const { context, secrets, twilio } = await setup();
+    secrets.failOn.add('list');
+    const service = createAppService({ context, twilio, endpoint: null });
+    const state = await service.refresh();
+    expect(state.keychain).toMatchObject({ available: false, error: { kind: 'keychain-unavailable' } });
+  });
+
+  it('pushes the whole state after each change, and clears the keychain error once it answers again', async () => {
+    const { context, secrets, twilio } = await setup();
+    const service = createAppService({ context, twilio, endpoint: null });
+    const pushed: AppState[] = [];
+    service.onStateChanged((state) => pushed.push(state));
+    secrets.failOn.add('set');
+    await expect(service['accounts:add']({ name: 'A', draft: draft(), verify: false })).rejects.toMatchObject({ kind: 'keychain-unavailable' });
+    expect(pushed.at(-1)!.keychain.available).toBe(false);
+    secrets.failOn.clear();
+    const { account } = await service['accounts:add']({ name: 'A', draft: draft(), verify: false });
+    expect(pushed.at(-1)).toMatchObject({ activeAccountId: account.id, keychain: { available: true } });
+    expect(pushed.at(-1)!.accounts.map((a) => a.name)).toEqual(['A']);
+  });
+
+  it('answers a damaged registry with an empty list and the error that says where the file went', async () => {
+    const { context, twilio } = await setup();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(context.registry.path, 'not json');
+    const service = createAppService({ context, twilio, endpoint: null });
+    const state = await service['state:get'](undefined);
+    expect(state.accounts).toEqual([]);
+    expect(state.registryError).toMatchObject({ kind: 'registry-corrupt', message: expect.stringMatching(/kept aside/) });
+    expect((await service['state:get'](undefined)).registryError).toEqual(state.registryError);
+  });
+
+  it('says plainly that endpoint controls need the endpoint when none runs in this process', async () => {
+    const { context, twilio } = await setup();
+    const service = createAppService({ context, twilio, endpoint: null });
+    await expect(service['endpoint:pause'](undefined)).rejects.toMatchObject({ message: expect.stringMatching(/not running in this process/) });
+    expect(await service['log:list'](undefined)).toEqual([]);
+  });
+});
