@@ -193,6 +193,40 @@ describe('onboarding', () => {
     await app.close();
   });
 
+  it('saves a key made in another Twilio region once that region is chosen under "Advanced"', async () => {
+    const app = await harness.open();
+    const { page, core } = app;
+    const account = core.twilio.state.addAccount({ friendlyName: 'Dublin Deli', region: 'ie1' });
+    const key = core.twilio.state.addKey(account.sid, { keyType: 'standard', region: 'ie1' });
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Account SID', { exact: true }).fill(account.sid);
+    for (let step = 0; step < 3; step += 1) await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('API Key SID', { exact: true }).fill(key.sid);
+    await page.getByLabel('API Key Secret', { exact: true }).fill(key.secret);
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Checked against US1 first: refused, and the words point at the region.
+    await page.getByRole('button', { name: 'Verify with Twilio' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Twilio did not accept these credentials' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('choose that region under "Advanced"');
+
+    await page.getByText('Advanced: region and edge').click();
+    await page.getByLabel('Region', { exact: true }).selectOption('ie1');
+    expect(await refusal.count()).toBe(0); // a verification never outlives the values it checked
+    await page.getByRole('button', { name: 'Verify with Twilio' }).click();
+    await page.getByRole('status').filter({ hasText: 'Twilio accepted these credentials' }).waitFor();
+    await page.getByLabel('Name for this account', { exact: true }).fill('Dublin Deli');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await expectStep(page, 'done');
+
+    const [saved] = await core.context.accounts.list();
+    expect(saved).toMatchObject({ name: 'Dublin Deli', region: 'ie1' });
+    expect(core.twilio.requests.filter((r) => r.status === 200).every((r) => r.region === 'ie1')).toBe(true);
+    await app.close();
+  });
+
   it('can be completed with the keyboard alone, the focus moving to each new step', async () => {
     const app = await harness.open();
     const { page, core } = app;
