@@ -8,6 +8,7 @@ import type { ChannelResult } from '../../shared/ipc-contract';
 import { AppError } from '../errors';
 import { credentialsFor, credentialsFromRecord } from '../twilio/auth-header';
 import { STANDARD_KEY_NAME, type TwilioService } from '../twilio/twilio-service';
+import { realSleep } from '../twilio/rate-limit-wait';
 import { toVerificationSummary } from '../twilio/verification-report';
 import { assertNameFree, cleanAccountName } from './account-names';
 import type { AccountStore } from './account-store';
@@ -17,7 +18,15 @@ export interface AccountDeps {
   accounts: AccountStore;
   twilio: TwilioService;
   now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * Waits before re-checking a key Twilio has just created and refused with 20003. Cloud key stores
+ * commonly take seconds to make a new key usable everywhere; Twilio does not document whether
+ * its do, so a refusal is asked again twice before the new key is taken back.
+ */
+const NEW_KEY_RETRY_WAITS_MS = [1_000, 2_000];
 
 /** The AppError a failed verification report stands for. */
 export function reportError(report: VerificationReport, hint = ''): AppError {
@@ -107,7 +116,13 @@ export async function upgradeAccount(
     throw new AppError(info.kind, `The new API key's secret could not be stored: ${info.message}` + (await compensate(deps, tokenCredentials, key.sid)), info.details, { cause: error });
   }
   const keyRecord = { ...record, authType: 'apiKey' as const, apiKeySid: key.sid };
-  const report = await twilio.verifyCredentials(credentialsFromRecord(keyRecord, 'api-key-secret', key.secret));
+  const sleep = deps.sleep ?? realSleep;
+  let report = await twilio.verifyCredentials(credentialsFromRecord(keyRecord, 'api-key-secret', key.secret));
+  for (const wait of NEW_KEY_RETRY_WAITS_MS) {
+    if (report.ok || report.error?.kind !== 'invalid-credentials') break;
+    await sleep(wait);
+    report = await twilio.verifyCredentials(credentialsFromRecord(keyRecord, 'api-key-secret', key.secret));
+  }
   if (!report.ok) {
     await accounts.secrets.delete(record.id, 'api-key-secret').catch(() => false);
     throw reportError(report, ` (while checking the new API key)` + (await compensate(deps, tokenCredentials, key.sid)));

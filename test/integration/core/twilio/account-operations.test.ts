@@ -15,7 +15,8 @@ let fake: FakeTwilio;
 let dir: string;
 let secrets: MemorySecretStore;
 let accounts: AccountStore;
-let deps: { accounts: AccountStore; twilio: TwilioService };
+let deps: { accounts: AccountStore; twilio: TwilioService; sleep: (ms: number) => Promise<void> };
+let waits: number[];
 
 beforeAll(async () => {
   fake = await startFakeTwilio();
@@ -25,7 +26,8 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'smsit-ops-'));
   secrets = new MemorySecretStore();
   accounts = new AccountStore({ registry: new RegistryFile({ path: join(dir, 'accounts.json') }), secrets });
-  deps = { accounts, twilio: new TwilioService({ apiBase: fake.url, sleep: async () => {} }) };
+  waits = [];
+  deps = { accounts, twilio: new TwilioService({ apiBase: fake.url, sleep: async () => {} }), sleep: async (ms) => void waits.push(ms) };
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -117,6 +119,27 @@ describe('upgradeAccount', () => {
     secrets.failOn.add('set');
     fake.inject({ status: 500, path: /\/Keys\/SK/ });
     await expect(upgradeAccount(deps, 'Acme', { keepAuthToken: false })).rejects.toThrow(/could not be deleted at Twilio either: delete it in the Twilio Console/);
+  });
+
+  it('asks again when Twilio refuses the key it has just created, before taking it back', async () => {
+    const { account, draft } = tokenDraft();
+    await addAccount(deps, { name: 'Acme', draft, verify: true });
+    // The first check of the new key is refused with 20003, as a key not yet usable everywhere would be.
+    let refusals = 0;
+    const slowToActivate: typeof fetch = async (input, init) => {
+      const auth = new Headers(init?.headers).get('authorization') ?? '';
+      const user = Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString().split(':')[0] ?? '';
+      if (user.startsWith('SK') && refusals < 2) {
+        refusals += 1;
+        return new Response(JSON.stringify({ code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 }), { status: 401, headers: { 'content-type': 'application/json' } });
+      }
+      return fetch(input, init);
+    };
+    const patient = { ...deps, twilio: new TwilioService({ apiBase: fake.url, fetch: slowToActivate, sleep: async () => {} }) };
+    const { account: upgraded } = await upgradeAccount(patient, 'Acme', { keepAuthToken: false });
+    expect(upgraded.authType).toBe('apiKey');
+    expect(waits).toEqual([1_000]);
+    expect(fake.state.keysOf(account.sid)).toHaveLength(1);
   });
 
   it('refuses an account that already uses an API key', async () => {
