@@ -54,6 +54,7 @@ describe('accounts', () => {
     await bakery.getByText(`API key ${keys[0]!.sid} (Standard)`).waitFor();
     expect(await bakery.getByRole('button', { name: /Switch to an API key/ }).count()).toBe(0);
     expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
     await app.close();
   });
 
@@ -86,6 +87,7 @@ describe('accounts', () => {
     await renamed.getByRole('button', { name: 'Verify Client B (shop)' }).click();
     await renamed.getByText('Verified: Client B at Twilio is active.').waitFor();
     expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
     await app.close();
   });
 

@@ -82,6 +82,7 @@ describe('engine access', () => {
     // The endpoint learns of the revocation from the registry file (it watches it), so within moments.
     await expect.poll(async () => (await askForHeaders(core, token)).status, { timeout: 5000, interval: 100 }).toBe(401);
     expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
     expect(await app.cspViolations()).toEqual([]);
     await app.close();
   });

@@ -119,6 +119,7 @@ describe('onboarding', () => {
     expect(await page.getByLabel('Account SID', { exact: true }).inputValue()).toBe('');
 
     expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
     expect(await app.cspViolations()).toEqual([]);
     await app.close();
   });
@@ -158,6 +159,7 @@ describe('onboarding', () => {
     expect(saved).toMatchObject({ name: 'Bakery', authType: 'authToken', accountSid: account.sid, active: true });
     expect(await page.content()).not.toContain(account.authToken);
     expect(app.foreignRequests).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
     await app.close();
   });
 

@@ -25,6 +25,8 @@ export interface AppWindow {
   context: BrowserContext;
   /** URLs the page requested outside its own origin (must stay empty: no network from the renderer). */
   foreignRequests: string[];
+  /** Uncaught errors and console errors of the page (must stay empty). */
+  pageErrors: string[];
   cspViolations(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -52,12 +54,18 @@ export async function startHarness(): Promise<AppHarness> {
       page.on('request', (request) => {
         if (!request.url().startsWith(server.url)) foreignRequests.push(request.url());
       });
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') pageErrors.push(message.text());
+      });
       await page.goto(server.url);
       const window: AppWindow = {
         page,
         core,
         context,
         foreignRequests,
+        pageErrors,
         cspViolations: () => cspViolations(page),
         async close() {
           windows.delete(window);

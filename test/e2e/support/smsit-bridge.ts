@@ -10,7 +10,7 @@ import { CHANNELS, type Channel, type ChannelHandlers } from '../../../electron/
 import type { AppService } from '../../../electron/core/app-service';
 
 /** Runs in the page before any of its scripts: the same shape as electron/preload/smsit-api.ts builds. */
-function installBridge(channels: string[]): void {
+function installBridge(channels: readonly string[]): void {
   const w = window as unknown as Record<string, unknown> & {
     __smsitInvoke(channel: string, input: unknown): Promise<unknown>;
   };

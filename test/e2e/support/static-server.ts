@@ -41,6 +41,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     seen.push(path);
+    // Chromium asks for a favicon on its own; an Electron window never does.
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
     const file = normalize(join(root, path === '/' ? 'index.html' : decodeURIComponent(path)));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     try {
