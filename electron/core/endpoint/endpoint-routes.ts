@@ -1,6 +1,6 @@
 /** The endpoint's routes. Each gets a request context and returns the JSON to answer; errors are thrown as AppError. */
 import type { IncomingMessage } from 'node:http';
-import type { Registry } from '../registry/registry-schema';
+import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { CredentialCache } from './credential-cache';
 import { headersAnswer, pickAccount, requestSecretPurpose } from './headers-answer';
 import { readJsonBody } from './read-json-body';
@@ -14,7 +14,8 @@ export class RawJson {
 /** What a route may use. `account` is set by the route for the access log. */
 export interface RouteContext {
   req: IncomingMessage;
-  query: URLSearchParams;
+  /** The raw query string without `?` (parsed only by routes that read it). */
+  query: string;
   registry: Registry;
   secrets: CredentialCache;
   /**
@@ -35,8 +36,16 @@ export interface Route {
   handle(ctx: RouteContext): unknown | Promise<unknown>;
 }
 
+async function buildAnswer(ctx: RouteContext, record: AccountRecord): Promise<RawJson> {
+  const secret = await ctx.secrets.get(record, requestSecretPurpose(record));
+  const answer = new RawJson(JSON.stringify(headersAnswer(record, secret, ctx.apiBase)));
+  ctx.answers.set(record, answer);
+  return answer;
+}
+
 function accountParam(ctx: RouteContext): string | null {
-  const value = ctx.query.get('account');
+  if (ctx.query === '') return null;
+  const value = new URLSearchParams(ctx.query).get('account');
   return value === null || value.trim() === '' ? null : value;
 }
 
@@ -67,15 +76,11 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
     {
       method: 'GET',
       needsToken: true,
-      handle: async (ctx) => {
+      // Not async: once an answer is known it is sent in the same tick, without a promise.
+      handle: (ctx) => {
         const record = pickAccount(ctx.registry, accountParam(ctx));
         ctx.account = record.name;
-        const known = ctx.answers.get(record);
-        if (known) return known;
-        const secret = await ctx.secrets.get(record, requestSecretPurpose(record));
-        const answer = new RawJson(JSON.stringify(headersAnswer(record, secret, ctx.apiBase)));
-        ctx.answers.set(record, answer);
-        return answer;
+        return ctx.answers.get(record) ?? buildAnswer(ctx, record);
       },
     },
   ],

@@ -3,7 +3,7 @@
  * in the registry; the token is shown once. 32 random bytes make guessing hopeless, so a fast hash
  * (not a password KDF) is the right tool and keeps the per-request check cheap.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors';
 import type { EngineTokenSummary } from '../../shared/app-types';
 import type { EngineTokenRecord, Registry } from '../registry/registry-schema';
@@ -80,7 +80,8 @@ export class TokenMatcher {
 
   /** The name of the token `presented` is, or null. Every stored hash is compared, match or not. */
   match(presented: string): string | null {
-    const digest = createHash('sha256').update(presented, 'utf8').digest();
+    // One-shot hash: half the cost of createHash() on the per-request path.
+    const digest = hash('sha256', presented, 'buffer');
     let found: string | null = null;
     for (const entry of this.entries) {
       // Equal lengths always (32 bytes), so timingSafeEqual never throws here.
