@@ -38,7 +38,7 @@ const ROUNDS = 8;
 const BARE_SECONDS_PER_ROUND = 2;
 
 type ServerInfo = { endpointPort: number; barePort: number; token: string; body: string };
-type Memory = { rss: number; heapUsed: number };
+type Memory = { rss: number; heapUsed: number; cpuMicros: number };
 
 /** Child: the real endpoint (memory keychain, file access log) and a bare server with the same answer. */
 async function runServers(): Promise<void> {
@@ -63,10 +63,11 @@ async function runServers(): Promise<void> {
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   const barePort = (bare.address() as { port: number }).port;
   process.on('message', async (message: string) => {
-    if (message === 'rss') {
-      global.gc?.();
+    if (message === 'rss' || message === 'cpu') {
+      if (message === 'rss') global.gc?.();
       const { rss, heapUsed } = process.memoryUsage();
-      process.send!({ rss, heapUsed } satisfies Memory);
+      const { user, system } = process.cpuUsage();
+      process.send!({ rss, heapUsed, cpuMicros: user + system } satisfies Memory);
     } else if (message === 'stop') {
       await endpoint.stop();
       bare.close();
@@ -89,6 +90,7 @@ async function runBench(): Promise<void> {
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
   const info = await next<ServerInfo>();
   const memory = async () => (child.send('rss'), next<Memory>());
+  const cpu = async () => (child.send('cpu'), (await next<Memory>()).cpuMicros);
   const endpointUrl = `http://127.0.0.1:${info.endpointPort}/v1/headers`;
   const bareUrl = `http://127.0.0.1:${info.barePort}/`;
   const headers = { authorization: `Bearer ${info.token}` };
@@ -108,9 +110,16 @@ async function runBench(): Promise<void> {
   const p99s: number[] = [];
   const bareP99s: number[] = [];
   const ratios: number[] = [];
+  let bareCpu = 0;
+  let endpointCpu = 0;
   for (let round = 1; round <= ROUNDS; round += 1) {
+    const cpu0 = await cpu();
     const bare = await load({ url: bareUrl, connections: CONNECTIONS, duration: BARE_SECONDS_PER_ROUND });
+    const cpu1 = await cpu();
     const served = await load({ url: endpointUrl, headers, connections: CONNECTIONS, amount: REQUESTS / ROUNDS });
+    const cpu2 = await cpu();
+    bareCpu += cpu1 - cpu0;
+    endpointCpu += cpu2 - cpu1;
     bareRequests += bare.requests.total;
     bareSeconds += bare.duration;
     endpointRequests += served.requests.total;
@@ -142,6 +151,10 @@ async function runBench(): Promise<void> {
   row(`RSS growth over ${endpointRequests} requests`, `${growthMb.toFixed(1)} MB`, '<= 20 MB', growthMb <= 20);
   const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
   console.log(`  (server RSS ${mb(before.rss)} → ${mb(after.rss)}; JS heap after GC ${mb(before.heapUsed)} → ${mb(after.heapUsed)})`);
+  // CPU time per request barely depends on how busy the machine is: the fairest comparison here.
+  const bareCost = bareCpu / bareRequests;
+  const endpointCost = endpointCpu / endpointRequests;
+  console.log(`server CPU per request: bare ${bareCost.toFixed(1)} µs, /v1/headers ${endpointCost.toFixed(1)} µs (bare / endpoint = ${(bareCost / endpointCost).toFixed(3)})`);
   console.log(`machine load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`);
 }
 
