@@ -16,8 +16,22 @@ afterAll(async () => {
   await harness?.close();
 });
 
-function stepHeading(page: Page) {
-  return page.locator('#step-heading');
+/** Inputs, selects and buttons without a name a screen reader could say (must be none). */
+function unnamedControls(page: Page): Promise<string[]> {
+  return page.locator('input, select, textarea, button').evaluateAll((elements) =>
+    elements
+      .filter((el) => {
+        const labelled = (el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+        return !labelled && !(el.tagName === 'BUTTON' && el.textContent?.trim());
+      })
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+}
+
+/** Every step is screenshotted in light and dark, and every control on it has a name. */
+async function recordStep(page: Page, name: string): Promise<void> {
+  expect(await unnamedControls(page)).toEqual([]);
+  await screenshotBothSchemes(page, name);
 }
 
 async function expectStep(page: Page, step: string): Promise<void> {
@@ -35,7 +49,7 @@ describe('onboarding', () => {
     await expectStep(page, 'choose');
     await expect(page.getByText('Recommended for production')).toBeTruthy();
     expect(await page.getByText(/Twilio recommends it for local testing only/).count()).toBe(1);
-    await screenshotBothSchemes(page, 'onboarding-1-choose');
+    await recordStep(page, 'onboarding-1-choose');
     await page.getByRole('radio', { name: /API Key/ }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -44,12 +58,12 @@ describe('onboarding', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-heading');
     expect(await page.locator('img[data-illustration="account-info"]').count()).toBe(1);
     await page.getByLabel('Account SID', { exact: true }).fill(`  ${account.sid}\n`);
-    await screenshotBothSchemes(page, 'onboarding-2-account-sid');
+    await recordStep(page, 'onboarding-2-account-sid');
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Step 2: the API keys page.
     await expectStep(page, 'open-keys');
-    await screenshotBothSchemes(page, 'onboarding-3-open-api-keys');
+    await recordStep(page, 'onboarding-3-open-api-keys');
     await page.getByRole('link', { name: /Open API keys & tokens in the Twilio Console/ }).click();
     expect(core.openedLinks).toContain('https://console.twilio.com/us1/account/keys-credentials/api-keys');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -62,7 +76,7 @@ describe('onboarding', () => {
     await page.getByRole('radio', { name: /Restricted/ }).check();
     const warning = page.getByRole('alert').filter({ hasText: 'beta and untested with SMS-iT Workflow' });
     await warning.waitFor();
-    await screenshotBothSchemes(page, 'onboarding-4-create-key');
+    await recordStep(page, 'onboarding-4-create-key');
     await warning.getByRole('link', { name: /tell us how it went/ }).click();
     expect(core.openedLinks.at(-1)).toMatch(/^mailto:support@sms-it\.ai\?/);
     await page.getByRole('radio', { name: /Standard/ }).check();
@@ -74,7 +88,7 @@ describe('onboarding', () => {
     await page.getByLabel('API Key SID', { exact: true }).fill(key.sid);
     const wrongSecret = key.secret.slice(0, -1) + (key.secret.endsWith('a') ? 'b' : 'a');
     await page.getByLabel('API Key Secret', { exact: true }).fill(wrongSecret);
-    await screenshotBothSchemes(page, 'onboarding-5-copy-sid-and-secret');
+    await recordStep(page, 'onboarding-5-copy-sid-and-secret');
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Verify: Twilio refuses, the window says why and what to do.
@@ -84,7 +98,7 @@ describe('onboarding', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('error 20003');
     expect(await refusal.textContent()).toContain('What to do: Copy the values again');
-    await screenshotBothSchemes(page, 'onboarding-6a-verify-refused');
+    await recordStep(page, 'onboarding-6a-verify-refused');
 
     // The fix: back to the secret, paste the right one, verify again.
     await page.getByRole('button', { name: 'Back' }).click();
@@ -101,10 +115,10 @@ describe('onboarding', () => {
 
     // Save with a name.
     await page.getByLabel('Name for this account', { exact: true }).fill('Acme Dental');
-    await screenshotBothSchemes(page, 'onboarding-6-verify-and-save');
+    await recordStep(page, 'onboarding-6-verify-and-save');
     await page.getByRole('button', { name: 'Save account' }).click();
     await expectStep(page, 'done');
-    await screenshotBothSchemes(page, 'onboarding-7-saved');
+    await recordStep(page, 'onboarding-7-saved');
 
     // Saved in the keychain; the window shows only a mask and holds the secret nowhere any more.
     const [saved] = await core.context.accounts.list();
@@ -142,7 +156,7 @@ describe('onboarding', () => {
     await page.getByText('An Auth Token is 32 characters; this one has 20.').waitFor();
     await page.getByLabel('Auth Token', { exact: true }).fill(account.authToken);
     expect(await page.getByText('An Auth Token is 32 characters').count()).toBe(0);
-    await screenshotBothSchemes(page, 'onboarding-auth-token-2-copy-token');
+    await recordStep(page, 'onboarding-auth-token-2-copy-token');
     await page.getByRole('button', { name: 'Next' }).click();
 
     await expectStep(page, 'check-save');
@@ -151,7 +165,7 @@ describe('onboarding', () => {
     await accepted.waitFor();
     expect(await accepted.textContent()).toContain('Auth Token');
     await page.getByLabel('Name for this account', { exact: true }).fill('Bakery');
-    await screenshotBothSchemes(page, 'onboarding-auth-token-3-verify-and-save');
+    await recordStep(page, 'onboarding-auth-token-3-verify-and-save');
     await page.getByRole('button', { name: 'Save account' }).click();
     await expectStep(page, 'done');
 
