@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 /** The slice of autocannon's API used here (it ships no types). */
@@ -52,7 +53,9 @@ async function runServers(): Promise<void> {
   const accounts = new AccountStore({ registry, secrets: new MemorySecretStore() });
   await accounts.add({ name: 'Bench', accountSid: `AC${'a1'.repeat(16)}`, authType: 'apiKey', apiKeySid: `SK${'b2'.repeat(16)}`, secret: 'c'.repeat(32) });
   const { token } = await createEngineToken(registry, 'bench');
-  const endpoint = new EngineEndpoint({ registry, accounts, port: 0, logFile: join(dir, 'access-log.jsonl'), version: 'bench' });
+  // BENCH_LOG_FILE=0 keeps the access log in memory only, to see what the file costs.
+  const logFile = process.env.BENCH_LOG_FILE === '0' ? null : join(dir, 'access-log.jsonl');
+  const endpoint = new EngineEndpoint({ registry, accounts, port: 0, logFile, version: 'bench' });
   const { port: endpointPort } = await endpoint.start();
   const probe = await fetch(`http://127.0.0.1:${endpointPort}/v1/headers`, { headers: { Authorization: `Bearer ${token}` } });
   const body = await probe.text();
@@ -78,9 +81,11 @@ async function runServers(): Promise<void> {
   process.send!({ endpointPort, barePort, token, body } satisfies ServerInfo);
 }
 
+/** Runs one load; `duration` is replaced by the measured wall time (autocannon's is whole seconds). */
 function load(options: LoadOptions): Promise<LoadResult> {
+  const started = performance.now();
   return new Promise((resolve, reject) => {
-    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon(options, (error, result) => (error ? reject(error) : resolve({ ...result, duration: (performance.now() - started) / 1000 })));
   });
 }
 
