@@ -8,6 +8,10 @@ import type { Page } from 'playwright-core';
 import { startHarness, type AppHarness } from './support/app-session';
 import { screenshotBothSchemes } from './support/screenshots';
 
+const SCREENSHOT_ACCOUNT_SID = 'AC3f9a0c2b7d4e1f60a8b5c9d2e7f4a1b3';
+const SCREENSHOT_KEY_SID = 'SK8e2d4c6b1a3f5e7d9c0b2a4f6e8d1c3b';
+const SCREENSHOT_SECRET = 'q7Vd2LmX9pRt4KwZ8sNb3HcY6gFj1aEu';
+
 let harness: AppHarness;
 beforeAll(async () => {
   harness = await startHarness();
@@ -42,8 +46,9 @@ describe('onboarding', () => {
   it('takes a new user on the API Key path from the choice to a saved account, through a wrong secret and its fix', async () => {
     const app = await harness.open();
     const { page, core } = app;
-    const account = core.twilio.state.addAccount({ friendlyName: 'Acme Dental', type: 'Trial' });
-    const key = core.twilio.state.addKey(account.sid, { keyType: 'standard', friendlyName: 'SMS-iT Workflow integration' });
+    // Fixed SIDs and secret, so the screenshots only change when the window does.
+    const account = core.twilio.state.addAccount({ sid: SCREENSHOT_ACCOUNT_SID, friendlyName: 'Acme Dental', type: 'Trial' });
+    const key = core.twilio.state.addKey(account.sid, { sid: SCREENSHOT_KEY_SID, secret: SCREENSHOT_SECRET, keyType: 'standard', friendlyName: 'SMS-iT Workflow integration' });
 
     // The choice, with Twilio's advice on screen.
     await expectStep(page, 'choose');
@@ -141,7 +146,7 @@ describe('onboarding', () => {
   it('saves an account on the Auth Token path', async () => {
     const app = await harness.open();
     const { page, core } = app;
-    const account = core.twilio.state.addAccount({ friendlyName: 'Corner Bakery' });
+    const account = core.twilio.state.addAccount({ sid: SCREENSHOT_ACCOUNT_SID, authToken: SCREENSHOT_SECRET.toLowerCase(), friendlyName: 'Corner Bakery' });
 
     await page.getByRole('radio', { name: /Auth Token/ }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
