@@ -4,9 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startHarness, type AppHarness } from './support/app-session';
-import { screenshotBothSchemes } from './support/screenshots';
+import { expectStep, recordStep } from './support/onboarding-steps';
 
 const SCREENSHOT_ACCOUNT_SID = 'AC3f9a0c2b7d4e1f60a8b5c9d2e7f4a1b3';
 const SCREENSHOT_KEY_SID = 'SK8e2d4c6b1a3f5e7d9c0b2a4f6e8d1c3b';
@@ -19,28 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-/** Inputs, selects and buttons without a name a screen reader could say (must be none). */
-function unnamedControls(page: Page): Promise<string[]> {
-  return page.locator('input, select, textarea, button').evaluateAll((elements) =>
-    elements
-      .filter((el) => {
-        const labelled = (el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
-        return !labelled && !(el.tagName === 'BUTTON' && el.textContent?.trim());
-      })
-      .map((el) => el.outerHTML.slice(0, 80)),
-  );
-}
-
-/** Every step is screenshotted in light and dark, and every control on it has a name. */
-async function recordStep(page: Page, name: string): Promise<void> {
-  expect(await unnamedControls(page)).toEqual([]);
-  await screenshotBothSchemes(page, name);
-}
-
-async function expectStep(page: Page, step: string): Promise<void> {
-  await page.locator(`#step-heading[data-step="${step}"]`).waitFor();
-}
 
 describe('onboarding', () => {
   it('takes a new user on the API Key path from the choice to a saved account, through a wrong secret and its fix', async () => {
