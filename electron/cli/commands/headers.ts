@@ -5,6 +5,7 @@ import type { CliCommand } from '../cli-command';
 import { printJson } from '../cli-output';
 import { EXIT_OK } from '../exit-codes';
 
+/** `headers [NAME] [--json]`. */
 export const headersCommand: CliCommand = {
   name: 'headers',
   summary: 'Print the Authorization header, Account SID and API base URL of the active (or a named) account.',

@@ -6,6 +6,7 @@ import { UsageError, type CliCommand } from '../cli-command';
 import { printJson } from '../cli-output';
 import { EXIT_OK } from '../exit-codes';
 
+/** `log [--limit N] [--json]`. */
 export const logCommand: CliCommand = {
   name: 'log',
   summary: 'Show the loopback endpoint’s recent requests (time, token, route, account, status, duration).',

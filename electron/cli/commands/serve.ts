@@ -21,6 +21,7 @@ function untilStopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+/** `serve [--port N]`. */
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: `Serve auth headers to the local workflow engine on 127.0.0.1 (default port ${DEFAULT_ENGINE_PORT}).`,

@@ -46,6 +46,7 @@ async function create(name: string, file: string | undefined, json: boolean, cli
   }
 }
 
+/** `tokens create|list|revoke`. */
 export const tokensCommand: CliCommand = {
   name: 'tokens',
   summary: 'Create, list or revoke the engine tokens the loopback endpoint accepts.',

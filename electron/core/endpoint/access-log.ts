@@ -7,6 +7,7 @@ import { appendFile, rename, stat } from 'node:fs/promises';
 import type { AccessLogEntry } from '../../shared/app-types';
 import { LOG_FILE_MAX_BYTES, MEMORY_LOG_ENTRIES } from './endpoint-limits';
 
+/** Where the log goes and how much it keeps. */
 export interface AccessLogOptions {
   /** The JSON-lines file; null keeps the log in memory only. */
   file: string | null;

@@ -28,6 +28,7 @@ export interface EndpointLimits {
   failureWindowMs: number;
 }
 
+/** The limits in production (docs/engine.md and docs/loopback-api.yaml quote them). */
 export const DEFAULT_LIMITS: EndpointLimits = {
   maxHeaderBytes: 8 * 1024,
   maxBodyBytes: 64 * 1024,

@@ -29,6 +29,7 @@ export interface RouteContext {
   account: string | null;
 }
 
+/** One route: its method, whether it needs a token, and what it answers. */
 export interface Route {
   method: 'GET' | 'POST';
   /** False only for health: every other route needs an engine token. */

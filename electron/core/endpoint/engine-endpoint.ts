@@ -18,6 +18,7 @@ import { RegistryView } from './registry-view';
 import { allowedHosts } from './request-guards';
 import { createRequestHandler } from './request-handler';
 
+/** What an endpoint is built from; the shells pass the app context's registry and account store. */
 export interface EngineEndpointOptions {
   registry: TokenRegistry & { readonly path: string };
   accounts: { readSecret(record: AccountRecord, purpose: SecretPurpose): Promise<string> };

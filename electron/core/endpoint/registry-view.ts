@@ -13,6 +13,7 @@ import { watchRegistryFile } from './registry-watcher';
 /** The registry as last read with its token matcher, or why it could not be read. */
 export type RegistrySnapshot = { registry: Registry; matcher: TokenMatcher } | { error: unknown };
 
+/** The file to follow, the cache to drop on credential changes, and whom to tell. */
 export interface RegistryViewOptions {
   registry: TokenRegistry & { readonly path: string };
   /** Dropped whenever the accounts' credentials change. */

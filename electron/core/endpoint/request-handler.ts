@@ -25,6 +25,7 @@ export interface HandlerState {
   tokenUsed(name: string): void;
 }
 
+/** Everything a request may use, built once per start. */
 export interface HandlerDeps {
   state: HandlerState;
   secrets: CredentialCache;

@@ -22,6 +22,7 @@ export const webhookCheckSchema = z
     message: 'Send either params (form webhooks) or body (JSON webhooks), not both.',
   });
 
+/** A parsed validation request. */
 export type WebhookCheck = z.infer<typeof webhookCheckSchema>;
 
 /** Parses the request body; throws `bad-input` naming the wrong field. */
