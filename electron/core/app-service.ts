@@ -82,6 +82,8 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
     try {
       const result = await work();
       keychainError = null;
+      // This process's own endpoint applies the change before the next request, not at its next poll.
+      await endpoint?.reload();
       return result;
     } catch (error) {
       if (isErrorKind(error, 'keychain-unavailable')) keychainError = toErrorInfo(error);

@@ -117,6 +117,14 @@ export class EngineEndpoint {
     return this.status();
   }
 
+  /**
+   * Reads the registry now instead of at the next poll: the process that changed it (revoked a
+   * token, switched or removed an account) calls this, so the change holds from its next request.
+   */
+  async reload(): Promise<void> {
+    await this.view.reload();
+  }
+
   /** Where it listens and whether it serves. */
   status(): EndpointStatus {
     const paused = this.view.engine()?.paused ?? false;

@@ -37,6 +37,7 @@ export class RegistryFile {
   private readonly writeFile: WriteFile;
   private readonly lockTimeoutMs: number;
   private readonly now: () => Date;
+  private keptAside: AppError | null = null;
 
   constructor(options: RegistryFileOptions) {
     this.path = options.path;
@@ -49,7 +50,12 @@ export class RegistryFile {
   async read(): Promise<Registry> {
     const parsed = await this.load();
     if ('registry' in parsed) return parsed.registry;
-    return this.locked(async () => this.recover(await this.load()));
+    return this.locked(async () => {
+      const again = await this.load();
+      // A concurrent read of this instance kept the damaged file aside meanwhile: say so here too.
+      if ('registry' in again && this.keptAside) throw this.keptAside;
+      return this.recover(again);
+    });
   }
 
   /** Runs `change` on the current registry under the lock and saves the result; returns what `change` returns. */
@@ -104,11 +110,11 @@ export class RegistryFile {
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');
     const aside = join(dirname(this.path), `${CORRUPT_PREFIX}${stamp}.json`);
     await rename(this.path, aside);
-    throw new AppError(
+    throw (this.keptAside = new AppError(
       'registry-corrupt',
       `Your accounts file could not be read: it is damaged. It was kept aside as ${aside}, and the app now starts with no accounts. ` +
         'Your secrets are still in the keychain: add the accounts again, or send that file to support@sms-it.ai for help.',
       { path: aside },
-    );
+    ));
   }
 }

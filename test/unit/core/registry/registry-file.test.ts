@@ -38,6 +38,15 @@ describe('the registry file', () => {
     expect(await registry.read()).toEqual(emptyRegistry());
   });
 
+  it('tells every concurrent reader about a damaged file, not just the one that kept it aside', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'accounts.json'), 'not json');
+    const registry = await registryIn(dir);
+    const outcomes = await Promise.allSettled([registry.read(), registry.read(), registry.read()]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect((await readdir(dir)).filter((name) => name.startsWith('accounts.corrupt-'))).toHaveLength(1);
+  });
+
   it('leaves a file from a newer version untouched and asks for an update', async () => {
     const dir = await tempDir();
     const newer = JSON.stringify({ ...emptyRegistry(), schemaVersion: 2 });
