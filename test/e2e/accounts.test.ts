@@ -122,4 +122,24 @@ describe('accounts', () => {
     expect(await page.getByRole('status').filter({ hasText: 'Removed "Old shop" and deleted its API key at Twilio.' }).count()).toBe(1);
     await app.close();
   });
+
+  it('opens the view the tray asks for (the URL fragment), in a new window and in an open one', async () => {
+    const app = await harness.open({ before: async (core) => void (await seedAccount(core, 'Bakery', 'authToken')) });
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Your Twilio accounts' }).waitFor();
+    // "Engine access…" from the tray while the window is open: main changes only the fragment.
+    await page.evaluate(() => void (location.hash = 'engine'));
+    await page.getByRole('heading', { name: 'Engine access' }).waitFor();
+    // The user moves on by hand; the fragment follows, so the tray's next choice is heard again.
+    await page.getByRole('button', { name: 'Accounts', exact: true }).click();
+    expect(new URL(page.url()).hash).toBe('#accounts');
+    await page.evaluate(() => void (location.hash = 'setup'));
+    await page.locator('#step-heading[data-step="choose"]').waitFor();
+    // A new window opened on a view starts there, though accounts exist.
+    await page.evaluate(() => void (location.hash = 'engine'));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Engine access' }).waitFor();
+    expect(app.pageErrors).toEqual([]);
+    await app.close();
+  });
 });
