@@ -19,6 +19,9 @@ const BY_KIND: Partial<Record<ErrorKind, number>> = {
   'name-taken': EXIT_USAGE,
   'unknown-account': EXIT_USAGE,
   'no-active-account': EXIT_USAGE,
+  // Another port (--port) or an account that keeps its auth token is the fix: the caller's to choose.
+  'port-in-use': EXIT_USAGE,
+  'cannot-validate': EXIT_USAGE,
   'keychain-unavailable': EXIT_STORAGE,
   'secret-missing': EXIT_STORAGE,
   'registry-corrupt': EXIT_STORAGE,

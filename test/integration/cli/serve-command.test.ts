@@ -45,7 +45,7 @@ describe('smsit-twilio serve', () => {
         () => null,
         (error: { code: number; stderr: string }) => error,
       );
-      expect(failure?.code).not.toBe(0);
+      expect(failure?.code).toBe(2);
       expect(failure?.stderr).toContain(`Port ${port} is already in use`);
     } finally {
       blocker.close();
