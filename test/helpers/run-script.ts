@@ -1,4 +1,4 @@
-/** Runs a TypeScript fixture in its own Node process (through tsx), feeding stdin, collecting output. */
+/** Runs Node in a child process, feeding stdin and collecting its output. */
 import { spawn } from 'node:child_process';
 
 export interface ScriptResult {
@@ -7,13 +7,10 @@ export interface ScriptResult {
   stderr: string;
 }
 
-/** Runs `node --import tsx <script>` and resolves when it exits. */
-export function runScript(script: string, options: { env?: NodeJS.ProcessEnv; stdin?: string; args?: string[] } = {}): Promise<ScriptResult> {
+/** Runs `node <argv…>` and resolves when it exits. */
+export function runNode(argv: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...(options.args ?? [])], {
-      env: options.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, argv, { env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -22,4 +19,9 @@ export function runScript(script: string, options: { env?: NodeJS.ProcessEnv; st
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/** Runs a TypeScript fixture through tsx: `node --import tsx <script>`. */
+export function runScript(script: string, options: { env?: NodeJS.ProcessEnv; stdin?: string; args?: string[] } = {}): Promise<ScriptResult> {
+  return runNode(['--import', 'tsx', script, ...(options.args ?? [])], options);
 }
