@@ -21,7 +21,9 @@ export interface AccessLogOptions {
 
 /** Memory ring + size-bounded file. Entries must never contain a secret (callers pass names and routes only). */
 export class AccessLog {
+  /** A fixed-size ring: `next` is where the next entry goes (shift() on every request showed in profiles). */
   private readonly ring: AccessLogEntry[] = [];
+  private next = 0;
   private pending: string[] = [];
   private fileSize: number | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -34,14 +36,14 @@ export class AccessLog {
 
   constructor(private readonly options: AccessLogOptions) {
     this.maxFileBytes = options.maxFileBytes ?? LOG_FILE_MAX_BYTES;
-    this.memoryEntries = options.memoryEntries ?? MEMORY_LOG_ENTRIES;
+    this.memoryEntries = Math.max(1, options.memoryEntries ?? MEMORY_LOG_ENTRIES);
     this.flushDelayMs = options.flushDelayMs ?? 200;
   }
 
   /** Records one request. */
   add(entry: AccessLogEntry): void {
-    this.ring.push(entry);
-    if (this.ring.length > this.memoryEntries) this.ring.shift();
+    this.ring[this.next] = entry;
+    this.next = (this.next + 1) % this.memoryEntries;
     this.options.onAdd?.();
     if (this.options.file === null) return;
     this.pending.push(`${JSON.stringify(entry)}\n`);
@@ -50,7 +52,7 @@ export class AccessLog {
 
   /** The entries in memory, newest first. */
   recent(): AccessLogEntry[] {
-    return [...this.ring].reverse();
+    return [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)].reverse();
   }
 
   /** Writes what is pending; resolves when it is on disk (or failed). */

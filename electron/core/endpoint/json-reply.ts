@@ -25,22 +25,26 @@ export function statusForKind(kind: ErrorKind): number {
   return STATUS_BY_KIND[kind] ?? 500;
 }
 
-/** Headers every answer carries. `nosniff` stops a browser from ever reading our JSON as script. */
-const BASE_HEADERS = {
-  'Content-Type': 'application/json; charset=utf-8',
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-} as const;
-
-/** Sends `body` as JSON with `status`; a string is taken as JSON already serialized. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+/**
+ * Sends `body` as JSON with `status`; a string is taken as JSON already serialized. Every answer
+ * carries these headers; `nosniff` stops a browser from ever reading our JSON as script.
+ */
+export function sendJson(res: ServerResponse, status: number, body: unknown, extra?: Record<string, string>): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { ...BASE_HEADERS, 'Content-Length': Buffer.byteLength(text), ...extra });
+  // A literal, not `{ ...BASE, ...extra }`: the two spreads were ~5% of a /v1/headers request's CPU (--cpu-prof).
+  const headers: Record<string, string | number> = {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Length': Buffer.byteLength(text),
+  };
+  if (extra) Object.assign(headers, extra);
+  res.writeHead(status, headers);
   res.end(text);
 }
 
 /** Sends an error with the status of its kind (or `status` when given); the message never holds a secret. */
-export function sendError(res: ServerResponse, error: unknown, status?: number, extra: Record<string, string> = {}): number {
+export function sendError(res: ServerResponse, error: unknown, status?: number, extra?: Record<string, string>): number {
   const info = toErrorInfo(error);
   const code = status ?? statusForKind(info.kind);
   sendJson(res, code, { error: { kind: info.kind, message: info.message } }, extra);
