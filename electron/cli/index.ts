@@ -4,6 +4,7 @@
  * table, and turns every error into a message and an exit code (exit-codes.ts).
  * Secrets come only from stdin; TWILIO_* environment variables are never read.
  */
+import pkg from '../../package.json';
 import type { AppContext } from '../core/app-context';
 import { AppError } from '../core/errors';
 import { TwilioService } from '../core/twilio/twilio-service';
@@ -28,7 +29,6 @@ export const COMMANDS: CliCommand[] = [
   logCommand,
 ];
 
-const VERSION = '0.1.0';
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -95,7 +95,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     return name ? EXIT_OK : EXIT_USAGE;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(`${VERSION}\n`);
+    io.stdout.write(`${pkg.version}\n`);
     return EXIT_OK;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);

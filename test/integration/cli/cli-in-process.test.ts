@@ -74,3 +74,12 @@ describe('reading the secret', () => {
     expect(await secret).toBe('first-line');
   });
 });
+
+describe('smsit-twilio --version', () => {
+  it('prints the version of the installed package', async () => {
+    const { default: pkg } = await import('../../../package.json');
+    const { streams, out } = io();
+    expect(await runCli(['--version'], streams)).toBe(0);
+    expect(out.stdout).toBe(`${pkg.version}\n`);
+  });
+});
