@@ -26,8 +26,10 @@ function processAlive(pid: number): boolean {
 async function isStale(lockPath: string, staleMs: number): Promise<boolean> {
   try {
     const [info, owner] = await Promise.all([stat(lockPath), readFile(lockPath, 'utf8')]);
-    if (!processAlive(Number.parseInt(owner, 10))) return true;
-    return Date.now() - info.mtimeMs > staleMs;
+    const old = Date.now() - info.mtimeMs > staleMs;
+    // An empty file is a lock whose owner has created it but not yet written its pid: held, unless old.
+    if (owner.trim() === '') return old;
+    return old || !processAlive(Number.parseInt(owner, 10));
   } catch {
     return false; // gone already, or being written: just try again
   }
