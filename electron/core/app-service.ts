@@ -6,7 +6,9 @@ import type { AppState, EndpointStatus } from '../shared/app-types';
 import type { Channel, ChannelHandlers } from '../shared/ipc-contract';
 import { addAccount, removeAccount, upgradeAccount, verifyAccount } from './accounts/account-operations';
 import type { AppContext } from './app-context';
-import { createEngineToken, listEngineTokens, revokeEngineToken } from './endpoint/engine-tokens';
+import { toSummary } from './accounts/account-summary';
+import { createEngineToken, revokeEngineToken, toTokenSummary } from './endpoint/engine-tokens';
+import { emptyRegistry } from './registry/registry-schema';
 import type { EngineEndpoint } from './endpoint/engine-endpoint';
 import { AppError, isErrorKind, toErrorInfo, type ErrorInfo } from './errors';
 import type { TwilioService } from './twilio/twilio-service';
@@ -47,15 +49,14 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
   let registryError: ErrorInfo | null = null;
 
   async function state(): Promise<AppState> {
-    const [list, tokens] = await Promise.all([
-      accounts.list().catch((error: unknown) => ((registryError = toErrorInfo(error)), [])),
-      listEngineTokens(registry).catch(() => []),
-    ]);
+    // One read of the registry for accounts and tokens alike.
+    const current = await registry.read().catch((error: unknown) => ((registryError = toErrorInfo(error)), emptyRegistry()));
+    const list = current.accounts.map((record) => toSummary(record, current.activeAccountId));
     return {
       accounts: list,
       activeAccountId: list.find((account) => account.active)?.id ?? null,
       endpoint: endpoint?.status() ?? NO_ENDPOINT,
-      tokens,
+      tokens: current.engine.tokens.map(toTokenSummary),
       keychain: { available: keychainError === null, error: keychainError },
       registryError,
     };

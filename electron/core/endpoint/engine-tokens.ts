@@ -53,10 +53,14 @@ export async function createEngineToken(registry: TokenRegistry, name: string): 
   return { name: checked, token };
 }
 
-/** The tokens as the UI and `tokens list` show them: names and dates, never a hash. */
+/** One token as the UI and `tokens list` show it: name and dates, never the hash. */
+export function toTokenSummary({ name, createdAt, lastUsedAt }: EngineTokenRecord): EngineTokenSummary {
+  return { name, createdAt, lastUsedAt };
+}
+
+/** The tokens as the UI and `tokens list` show them. */
 export async function listEngineTokens(registry: TokenRegistry): Promise<EngineTokenSummary[]> {
-  const reg = await registry.read();
-  return reg.engine.tokens.map(({ name, createdAt, lastUsedAt }) => ({ name, createdAt, lastUsedAt }));
+  return (await registry.read()).engine.tokens.map(toTokenSummary);
 }
 
 /** Removes a token; a running endpoint refuses it within a second. Throws `not-found` for an unknown name. */
