@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { activeAccount } from '../../../../electron/core/accounts/account-names';
 import { AccountStore } from '../../../../electron/core/accounts/account-store';
 import { cleanOrphanSecrets, findOrphanSecrets } from '../../../../electron/core/accounts/orphan-secrets';
 import { RegistryFile } from '../../../../electron/core/registry/registry-file';
@@ -80,7 +81,7 @@ describe('managing accounts', () => {
     const a = await accounts.add(tokenAccount('Alpha'));
     const b = await accounts.add(tokenAccount('Beta'));
     await accounts.activate('BETA');
-    expect((await accounts.active()).id).toBe(b.id);
+    expect(activeAccount(await accounts.registry.read()).id).toBe(b.id);
     await accounts.rename(a.id, 'Älpha');
     expect((await accounts.find('älpha')).id).toBe(a.id);
     await expect(accounts.find('Gamma')).rejects.toMatchObject({ kind: 'unknown-account', message: expect.stringContaining('"Älpha", "Beta"') });
@@ -92,7 +93,7 @@ describe('managing accounts', () => {
     await accounts.add(tokenAccount('B'));
     await accounts.remove('A');
     expect(secrets.entries.has(`${a.id}/auth-token`)).toBe(false);
-    await expect(accounts.active()).rejects.toMatchObject({ kind: 'no-active-account', message: expect.stringMatching(/Choose one from the tray/) });
+    await expect(accounts.registry.read().then(activeAccount)).rejects.toMatchObject({ kind: 'no-active-account', message: 'No Twilio account is active. Saved accounts: "B".', details: { account: 'B' } });
   });
 
   it('finds and cleans secrets whose account is gone, and keeps those in use', async () => {
