@@ -6,7 +6,7 @@
  */
 import pkg from '../../package.json';
 import type { AppContext } from '../core/app-context';
-import { AppError } from '../core/errors';
+import { AppError, toErrorInfo } from '../core/errors';
 import { TwilioService } from '../core/twilio/twilio-service';
 import { UsageError, type CliCommand, type CliEnv } from './cli-command';
 import type { CliIo } from './cli-io';
@@ -119,7 +119,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       io.stderr.write(`${error.message}\n\nUsage:\n${command.usage}\n`);
       return EXIT_USAGE;
     }
-    if (own.includes('--json')) printJson(io, { ok: false, error: errorJson(error) });
+    if (own.includes('--json')) printJson(io, { ok: false, error: errorJson(toErrorInfo(error)) });
     else printError(io, error);
     if (error instanceof AppError) return exitCodeFor(error.kind);
     // keytar failing to load at all (no libsecret) is a keychain problem, not a crash.

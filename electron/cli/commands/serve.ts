@@ -49,7 +49,7 @@ export const serveCommand: CliCommand = {
     });
     const stopped = untilStopSignal();
     const status = await endpoint.start();
-    if (status.error) throw new AppError(status.error.kind, status.error.message);
+    if (status.error) throw AppError.fromInfo(status.error);
     cli.io.stdout.write(`listening on ${status.url}\n`);
     if (status.paused) cli.io.stderr.write('The endpoint is paused: it answers 503 until resumed from the tray app.\n');
     await stopped;

@@ -1,7 +1,7 @@
 /** Actions on saved accounts (verify, rename, activate, remove, upgrade) and what each one answered. */
 import type { VerificationReport } from '../../../electron/shared/app-types';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
-import type { ErrorInfo } from '../../../electron/core/errors';
+import type { ErrorInfo } from '../../../electron/shared/errors';
 
 /** The outcome of the last action on one account, shown next to it and announced. */
 export interface AccountNotice {
