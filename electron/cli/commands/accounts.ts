@@ -6,7 +6,10 @@ import { addAccount, removeAccount, upgradeAccount, verifyAccount } from '../../
 import { parseOptions } from '../cli-args';
 import { UsageError, type CliCommand, type CliEnv } from '../cli-command';
 import { printAccounts, printJson, printReport, reportJson } from '../cli-output';
-import { EXIT_OK, exitCodeFor } from '../exit-codes';
+import { EXIT_OK, EXIT_USAGE, exitCodeFor } from '../exit-codes';
+import { askYesNo } from '../cli-io';
+import { AppError } from '../../core/errors';
+import { planKeyDeletion } from '../../core/accounts/key-deletion';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
 
 type Subcommand = (args: string[], cli: CliEnv) => Promise<number>;
@@ -16,15 +19,30 @@ async function deps(cli: CliEnv) {
   return { accounts: context.accounts, twilio: cli.twilio() };
 }
 
+/**
+ * Deleting a key at Twilio cannot be undone: checked first (a key another account uses is refused
+ * outright), then asked on a terminal, naming the key and what stops working; a script says --yes.
+ */
+async function keyDeletionConfirmed(cli: CliEnv, ref: string, yes: boolean): Promise<boolean> {
+  const { record, keySid, consequence } = await planKeyDeletion((await cli.context()).accounts, ref);
+  if (yes) return true;
+  if (!cli.io.stdin.isTTY) {
+    throw new AppError('bad-input', `${consequence} There is no terminal to ask on: add --yes to confirm.`, { field: 'deleteKey' });
+  }
+  cli.io.stderr.write(`${consequence}\n`);
+  return askYesNo(cli.io, `Delete ${keySid} at Twilio and remove "${record.name}"?`);
+}
+
 const SUBCOMMANDS: Record<string, Subcommand> = {
   async add(args, cli) {
     const { values, positionals } = parseOptions(args, { ...CREDENTIAL_OPTIONS, 'no-verify': { type: 'boolean' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
     const draft = await draftFromOptions(cli.io, values);
     const result = await addAccount(await deps(cli), { name: positionals[0]!, draft, verify: !values['no-verify'] });
     if (values.json) {
-      printJson(cli.io, { account: result.account, report: result.report ? reportJson(result.report) : null });
+      printJson(cli.io, { account: result.account, report: result.report ? reportJson(result.report) : null, warnings: result.warnings });
     } else {
       cli.io.stdout.write(`Saved "${result.account.name}"${result.account.active ? ' and made it the active account' : ''}; its secret is in the system keychain.\n`);
+      for (const warning of result.warnings) cli.io.stderr.write(`Warning: ${warning}\n`);
       if (result.report) printReport(cli.io, result.report);
       else cli.io.stdout.write('Not verified (--no-verify): check it later with "smsit-twilio accounts verify NAME".\n');
     }
@@ -74,8 +92,13 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   },
 
   async remove(args, cli) {
-    const { values, positionals } = parseOptions(args, { 'delete-key': { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
-    const { keyDeleted } = await removeAccount(await deps(cli), positionals[0]!, { deleteKey: values['delete-key'] === true });
+    const { values, positionals } = parseOptions(args, { 'delete-key': { type: 'boolean' }, yes: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
+    const deleteKey = values['delete-key'] === true;
+    if (deleteKey && !(await keyDeletionConfirmed(cli, positionals[0]!, values.yes === true))) {
+      cli.io.stderr.write('Nothing was deleted or removed.\n');
+      return EXIT_USAGE;
+    }
+    const { keyDeleted } = await removeAccount(await deps(cli), positionals[0]!, { deleteKey });
     cli.io.stdout.write(`Removed "${positionals[0]}" and its secrets from the keychain${keyDeleted ? '; its API key was deleted at Twilio' : ''}.\n`);
     return EXIT_OK;
   },
@@ -92,12 +115,13 @@ export const accountsCommand: CliCommand = {
     'smsit-twilio accounts verify NAME [--json]',
     'smsit-twilio accounts rename OLD NEW',
     'smsit-twilio accounts upgrade NAME [--keep-auth-token] [--json]',
-    'smsit-twilio accounts remove NAME [--delete-key]',
+    'smsit-twilio accounts remove NAME [--delete-key [--yes]]',
     '',
     '"add" reads the secret from stdin (hidden prompt, or the first line of a pipe) and verifies it',
     'with Twilio before saving, unless --no-verify. "upgrade" replaces an Auth Token with a new',
     'Standard API key; --keep-auth-token keeps the token for webhook signature checks.',
-    '"remove --delete-key" first deletes the API key at Twilio (needs the Auth Token or a Main key).',
+    '"remove --delete-key" first deletes the API key at Twilio (needs the Auth Token or a Main key); it asks',
+    'first on a terminal, needs --yes otherwise, and never deletes a key another saved account uses.',
   ].join('\n'),
   async run(args, cli) {
     const [name, ...rest] = args;
