@@ -20,6 +20,7 @@ import { serveCommand } from './commands/serve';
 import { tokensCommand } from './commands/tokens';
 import { logCommand } from './commands/log';
 import { headersCommand } from './commands/headers';
+import { execCommand } from './commands/exec';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
 
 /** Every command, in the order `--help` lists them. Add a command: its file, plus one line here. */
@@ -29,6 +30,7 @@ export const COMMANDS: CliCommand[] = [
   serveCommand,
   tokensCommand,
   headersCommand,
+  execCommand,
   logCommand,
 ];
 
@@ -120,7 +122,9 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     return EXIT_USAGE;
   }
   const target = resolveTarget(command, args);
-  if (args.some(isHelp)) {
+  // After `--` the words belong to another command (exec): its --help and --json are not ours.
+  const own = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (own.some(isHelp)) {
     io.stdout.write(`${target.helpText}\n`);
     return EXIT_OK;
   }
@@ -133,7 +137,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       io.stderr.write(`${error.message}\n\nUsage: ${target.help.usage.split('\n').join('\n       ')}\n(smsit-twilio ${argv.slice(0, target.help === command ? 1 : 2).join(' ')} --help for details)\n`);
       return EXIT_USAGE;
     }
-    if (args.includes('--json')) printJson(io, { ok: false, error: errorJson(error) });
+    if (own.includes('--json')) printJson(io, { ok: false, error: errorJson(error) });
     else printError(io, error);
     // keytar failing to load (no libsecret) arrives as a typed keychain-unavailable AppError (keytar-secret-store.ts).
     if (error instanceof AppError) return exitCodeFor(error.kind);

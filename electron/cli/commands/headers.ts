@@ -1,4 +1,5 @@
 /** `smsit-twilio headers [NAME]`: the same answer as GET /v1/headers, for scripts on this machine. */
+import { headersAnswer, pickAccount, requestSecretPurpose } from '../../core/endpoint/headers-answer';
 import { parseOptions } from '../cli-args';
 import type { CliCommand } from '../cli-command';
 import { printJson } from '../cli-output';
@@ -16,7 +17,6 @@ export const headersCommand: CliCommand = {
   environment: ['SMSIT_TWILIO_HOME', 'SMSIT_TWILIO_KEYCHAIN_SERVICE', 'SMSIT_TWILIO_API_BASE'],
   async run(args, cli) {
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, { min: 0, max: 1, names: 'an account NAME' });
-    const { headersAnswer, pickAccount, requestSecretPurpose } = await import('../../core/endpoint/headers-answer');
     const { registry, accounts } = await cli.context();
     const record = pickAccount(await registry.read(), positionals[0] ?? null);
     const secret = await accounts.readSecret(record, requestSecretPurpose(record));
