@@ -23,7 +23,7 @@ export interface EndpointLimits {
   idleTimeoutMs: number;
   /** How often Node sweeps connections for the two timeouts above. */
   connectionsCheckingIntervalMs: number;
-  /** Failed token attempts allowed within `failureWindowMs` before token routes answer 429. */
+  /** Wrong tokens answered at once within `failureWindowMs`; past that their 401s are spaced out (a valid token is never slowed). */
   maxFailedAttempts: number;
   failureWindowMs: number;
 }
@@ -47,6 +47,9 @@ export const MEMORY_LOG_ENTRIES = 200;
 
 /** Size of the access log file before it is rotated to `<file>.1` (so at most twice this on disk). */
 export const LOG_FILE_MAX_BYTES = 1024 * 1024;
+
+/** Requests without a valid token are counted and written as one summary line per status this often. */
+export const UNAUTHENTICATED_SUMMARY_MS = 60_000;
 
 /** How often the registry file is polled for changes made by another process (must stay well under 1 s). */
 export const REGISTRY_POLL_MS = 250;
