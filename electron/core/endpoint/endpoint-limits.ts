@@ -23,6 +23,8 @@ export interface EndpointLimits {
   idleTimeoutMs: number;
   /** How often Node sweeps connections for the two timeouts above. */
   connectionsCheckingIntervalMs: number;
+  /** Open connections (all addresses together); past it the idlest is closed. */
+  maxConnections: number;
   /** Wrong tokens answered at once within `failureWindowMs`; past that their 401s are spaced out (a valid token is never slowed). */
   maxFailedAttempts: number;
   failureWindowMs: number;
@@ -38,6 +40,8 @@ export const DEFAULT_LIMITS: EndpointLimits = {
   // Long enough for a keychain prompt the user must answer on first use (macOS), short enough to free silent sockets.
   idleTimeoutMs: 30_000,
   connectionsCheckingIntervalMs: 1_000,
+  // Far above what engines use (a few keep-alive sockets each), far below the process's fd limit.
+  maxConnections: 256,
   maxFailedAttempts: 20,
   failureWindowMs: 10_000,
 };

@@ -110,9 +110,32 @@ function answer(trace: Trace, body: unknown): void {
   finish(trace, 200);
 }
 
+/** True when the request announced a body that nobody has read. */
+function unreadBody(req: IncomingMessage): boolean {
+  return !req.complete && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0);
+}
+
+/**
+ * Closes the connection of a refused request without reading its body: Node would otherwise
+ * drain it (629 MB in 10 s behind one 401). Reading stops at once; the answer goes out with a
+ * FIN, and the socket is destroyed shortly after, when the client has had time to read it.
+ */
+function closeWithoutReading(res: ServerResponse): void {
+  const socket = res.socket;
+  if (!socket) return;
+  res.once('finish', () => {
+    socket.pause();
+    socket.end();
+    setTimeout(() => socket.destroy(), 1_000).unref();
+  });
+}
+
 function fail(trace: Trace, error: unknown): void {
-  const { res, reply, verdict } = trace;
-  if (error instanceof BodyError && error.status === 413) reply.Connection = 'close';
+  const { req, res, reply, verdict } = trace;
+  if ((error instanceof BodyError && error.status === 413) || unreadBody(req)) {
+    reply.Connection = 'close';
+    closeWithoutReading(res);
+  }
   if (res.headersSent) return finish(trace, res.statusCode);
   if (verdict === 'drop') {
     // Too many wrong tokens are already waiting: no answer at all, just the connection closed.

@@ -1,5 +1,6 @@
 /** The endpoint under the attacks of issue 14, each run by a real second local process on loopback, bounded in count and time. */
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,5 +66,44 @@ describe('the endpoint under attack', () => {
     expect(summaries.length).toBeLessThanOrEqual(2); // one line per status (401, and none else), not one per request
     expect(summaries.every((e) => e.route === '(unauthenticated)' && e.tokenName === null)).toBe(true);
     expect(summaries.reduce((n, e) => n + (e.count ?? 0), 0)).toBe(sent);
+  });
+
+  it('caps connections: 600 silent sockets from another process push out only their own, the engine is answered', async () => {
+    fx = await startFixture({ limits: { maxConnections: 50, idleTimeoutMs: 30_000 } });
+    const child = spawn(process.execPath, [hostile, 'idle', String(fx.port), '600'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    await new Promise((r) => setTimeout(r, 300));
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await call(fx.port, '/v1/headers', { headers: bearer(fx.token) })).status);
+    child.stdin.write('report\n');
+    await new Promise((resolve) => child.on('close', resolve));
+    const { open, closed } = JSON.parse(out.slice(out.indexOf('{')));
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(open).toBeGreaterThan(500);
+    expect(closed).toBeGreaterThanOrEqual(open - 50);
+  });
+
+  it('does not read the body of a refused request: a 401 on the webhook route closes the connection', async () => {
+    fx = await startFixture({ limits: { requestTimeoutMs: 10_000, idleTimeoutMs: 10_000 } });
+    const socket = connect({ port: fx.port, host: '127.0.0.1' });
+    socket.on('error', () => {});
+    let answer = '';
+    socket.on('data', (c) => (answer += c.toString('latin1')));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.write(`POST /v1/webhooks/validate HTTP/1.1\r\nHost: 127.0.0.1:${fx.port}\r\nContent-Type: application/json\r\nContent-Length: 200000000\r\n\r\n`);
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const started = Date.now();
+    let open = true;
+    void closed.then(() => (open = false));
+    while (open && sent < 200_000_000 && Date.now() - started < 5_000) {
+      if (!socket.write(chunk)) await new Promise((r) => { socket.once('drain', r); setTimeout(r, 50); });
+      sent += chunk.length;
+    }
+    socket.destroy();
+    expect(answer).toMatch(/^HTTP\/1\.1 401/);
+    expect(sent).toBeLessThan(20_000_000); // the server stopped reading: 200 MB were never taken in
   });
 });

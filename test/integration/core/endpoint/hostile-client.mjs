@@ -49,6 +49,8 @@ if (mode === 'tokens') {
     sockets.push(socket);
     if (i % 100 === 99) await new Promise((r) => setTimeout(r, 5));
   }
+  const settled = Date.now() + 5_000;
+  while (open + closed < amount && Date.now() < settled) await new Promise((r) => setTimeout(r, 20));
   process.stdout.write('ready\n');
   process.stdin.once('data', () => {
     process.stdout.write(JSON.stringify({ open, closed }));
