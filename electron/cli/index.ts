@@ -17,6 +17,7 @@ import { serveCommand } from './commands/serve';
 import { tokensCommand } from './commands/tokens';
 import { logCommand } from './commands/log';
 import { headersCommand } from './commands/headers';
+import { execCommand } from './commands/exec';
 import { EXIT_OK, EXIT_STORAGE, EXIT_USAGE, exitCodeFor } from './exit-codes';
 
 /** Every command, in the order `--help` lists them. Add a command: its file, plus one line here. */
@@ -26,6 +27,7 @@ export const COMMANDS: CliCommand[] = [
   serveCommand,
   tokensCommand,
   headersCommand,
+  execCommand,
   logCommand,
 ];
 
@@ -103,7 +105,9 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     io.stderr.write(`Unknown command "${name}".\n\n${overview()}\n`);
     return EXIT_USAGE;
   }
-  if (args.includes('--help') || args.includes('-h')) {
+  // After `--` the words belong to another command (exec): its --help and --json are not ours.
+  const own = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (own.includes('--help') || own.includes('-h')) {
     io.stdout.write(`${command.usage}\n`);
     return EXIT_OK;
   }
@@ -115,7 +119,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       io.stderr.write(`${error.message}\n\nUsage:\n${command.usage}\n`);
       return EXIT_USAGE;
     }
-    if (args.includes('--json')) printJson(io, { ok: false, error: errorJson(error) });
+    if (own.includes('--json')) printJson(io, { ok: false, error: errorJson(error) });
     else printError(io, error);
     if (error instanceof AppError) return exitCodeFor(error.kind);
     // keytar failing to load at all (no libsecret) is a keychain problem, not a crash.
