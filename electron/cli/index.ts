@@ -18,6 +18,7 @@ import { tokensCommand } from './commands/tokens';
 import { logCommand } from './commands/log';
 import { headersCommand } from './commands/headers';
 import { execCommand } from './commands/exec';
+import { importCommand } from './commands/import';
 import { EXIT_OK, EXIT_STORAGE, EXIT_USAGE, exitCodeFor } from './exit-codes';
 
 /** Every command, in the order `--help` lists them. Add a command: its file, plus one line here. */
@@ -28,6 +29,7 @@ export const COMMANDS: CliCommand[] = [
   tokensCommand,
   headersCommand,
   execCommand,
+  importCommand,
   logCommand,
 ];
 
