@@ -124,14 +124,14 @@ export async function upgradeAccount(
     report = await twilio.verifyCredentials(credentialsFromRecord(keyRecord, 'api-key-secret', key.secret));
   }
   if (!report.ok) {
-    await accounts.secrets.delete(record.id, 'api-key-secret').catch(() => false);
+    await accounts.discardSecret(record, 'api-key-secret');
     throw reportError(report, ` (while checking the new API key)` + (await compensate(deps, tokenCredentials, key.sid)));
   }
   let switched;
   try {
     switched = await accounts.switchToApiKey(record.id, { apiKeySid: key.sid, keyType: report.keyType ?? 'standard', keepAuthToken: options.keepAuthToken });
   } catch (error) {
-    await accounts.secrets.delete(record.id, 'api-key-secret').catch(() => false);
+    await accounts.discardSecret(record, 'api-key-secret');
     const info = error instanceof AppError ? error : new AppError('io', 'The account could not be switched to the new API key.');
     throw new AppError(info.kind, info.message + (await compensate(deps, tokenCredentials, key.sid)), info.details, { cause: error });
   }
