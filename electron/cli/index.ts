@@ -21,6 +21,7 @@ import { tokensCommand } from './commands/tokens';
 import { logCommand } from './commands/log';
 import { headersCommand } from './commands/headers';
 import { execCommand } from './commands/exec';
+import { importCommand } from './commands/import';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
 
 /** Every command, in the order `--help` lists them. Add a command: its file, plus one line here. */
@@ -31,6 +32,7 @@ export const COMMANDS: CliCommand[] = [
   tokensCommand,
   headersCommand,
   execCommand,
+  importCommand,
   logCommand,
 ];
 
