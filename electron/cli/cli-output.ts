@@ -53,18 +53,28 @@ export function printReport(io: CliIo, report: VerificationReport): void {
   io.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** One line per account, the active one starred. */
+/** Rows as columns padded to their widest cell, two spaces apart, no trailing space. */
+export function formatTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length)));
+  return rows
+    .map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column]! - [...cell].length))).join('  ').trimEnd())
+    .join('\n');
+}
+
+/** The accounts as a table with a header row; the active one is starred in the first column. */
 export function printAccounts(io: CliIo, accounts: AccountSummary[]): void {
   if (accounts.length === 0) {
     io.stdout.write('No accounts yet. Add one with: smsit-twilio accounts add NAME --account-sid AC…\n');
     return;
   }
-  for (const account of accounts) {
+  const header = ['', 'NAME', 'ACCOUNT SID', 'API KEY SID', 'CREDENTIALS', 'REGION', 'LAST CHECK'];
+  const rows = accounts.map((account) => {
     const check = account.lastVerification;
     const verified = check ? `${check.ok ? 'verified' : `failed (${check.error?.kind ?? 'error'})`} ${check.at.slice(0, 16).replace('T', ' ')}` : 'not verified';
     const region = account.edge ? `${account.region}/${account.edge}` : account.region;
-    io.stdout.write(`${account.active ? '*' : ' '} ${account.name}  ${account.accountSid}  ${credentialLabel(account.authType, account.keyType)}  ${region}  ${verified}\n`);
-  }
+    return [account.active ? '*' : '', account.name, account.accountSid, account.apiKeySid ?? '-', credentialLabel(account.authType, account.keyType), region, verified];
+  });
+  io.stdout.write(`${formatTable([header, ...rows])}\n* the active account: the engine gets its credentials.\n`);
 }
 
 /** An error for people, on stderr. */

@@ -73,6 +73,8 @@ export interface AccessLogEntry {
   account: string | null;
   status: number;
   durationMs: number;
+  /** Set on a summary line: how many unauthenticated requests got `status` (they are not logged one by one). */
+  count?: number;
 }
 
 /** The loopback endpoint as the tray and the window show it. */

@@ -51,7 +51,8 @@ export const channelInputs = {
 export interface ChannelResults {
   'state:get': AppState;
   'credentials:verify': VerificationReport;
-  'accounts:add': { account: AccountSummary; report: VerificationReport | null };
+  /** `warnings`: what the user should know about the saved account (its key is also saved under another name, …). */
+  'accounts:add': { account: AccountSummary; report: VerificationReport | null; warnings: string[] };
   'accounts:verify': VerificationReport;
   'accounts:rename': AccountSummary;
   'accounts:activate': AccountSummary;
