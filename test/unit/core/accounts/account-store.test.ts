@@ -7,6 +7,7 @@ import { cleanOrphanSecrets, findOrphanSecrets } from '../../../../electron/core
 import { RegistryFile } from '../../../../electron/core/registry/registry-file';
 import { emptyRegistry } from '../../../../electron/core/registry/registry-schema';
 import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
+import { checkDraft } from '../../../../electron/core/twilio/draft-check';
 import * as sample from '../../../helpers/sample-credentials';
 import { tempDir } from '../../../helpers/temp-dir';
 
@@ -20,6 +21,20 @@ async function setup(registryOptions: Partial<ConstructorParameters<typeof Regis
 const tokenAccount = (name: string) => ({ name, accountSid: sample.accountSid(), authType: 'authToken' as const, secret: sample.authToken() });
 
 describe('saving accounts', () => {
+  it('names swapped SIDs as swapped when saving without verification, in the same words verification uses', async () => {
+    const { accounts, secrets } = await setup();
+    const [ac, sk] = [sample.accountSid(), sample.apiKeySid()];
+    const draft = { authType: 'apiKey' as const, accountSid: sk, apiKeySid: ac, secret: sample.apiKeySecret() };
+    const checked = (() => { try { checkDraft(draft); } catch (error) { return error; } })();
+    await expect(accounts.add({ name: 'Swapped', ...draft })).rejects.toMatchObject({
+      kind: 'bad-input',
+      message: 'The Account SID and the API Key SID are swapped: the Account SID starts with AC, the API Key SID with SK.',
+      details: { field: 'accountSid' },
+    });
+    await expect(accounts.add({ name: 'Swapped', ...draft })).rejects.toEqual(checked);
+    expect(secrets.entries.size).toBe(0);
+  });
+
   it('makes the first account active and keeps its secret only in the keychain', async () => {
     const { accounts, secrets } = await setup();
     const input = tokenAccount('Production');
