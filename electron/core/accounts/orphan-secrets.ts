@@ -4,11 +4,11 @@ import { dirname } from 'node:path';
 import { CORRUPT_PREFIX, type RegistryFile } from '../registry/registry-file';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { SecretRef, SecretStore } from '../secrets/secret-store';
-import { secretPurposeFor } from './account-summary';
+import { requestSecretPurpose } from '../twilio/auth-header';
 
 function stillUsed(record: AccountRecord | undefined, ref: SecretRef): boolean {
   if (!record) return false;
-  if (ref.purpose === secretPurposeFor(record)) return true;
+  if (ref.purpose === requestSecretPurpose(record)) return true;
   return ref.purpose === 'auth-token' && record.keepsAuthToken;
 }
 
