@@ -17,6 +17,7 @@ import { serveCommand } from './commands/serve';
 import { tokensCommand } from './commands/tokens';
 import { logCommand } from './commands/log';
 import { headersCommand } from './commands/headers';
+import { doctorCommand } from './commands/doctor';
 import { execCommand } from './commands/exec';
 import { EXIT_OK, EXIT_STORAGE, EXIT_USAGE, exitCodeFor } from './exit-codes';
 
@@ -29,6 +30,7 @@ export const COMMANDS: CliCommand[] = [
   headersCommand,
   execCommand,
   logCommand,
+  doctorCommand,
 ];
 
 
