@@ -3,10 +3,10 @@
  * keychain entries no saved account uses (left by a removal while the keychain was down, or a
  * crash); `--clean` deletes them. It never deletes a secret a saved account uses.
  */
-import { cleanOrphanSecrets, findMissingSecrets, findOrphanSecrets } from '../../core/accounts/orphan-secrets';
 import { entryName, keychainServiceName, type SecretRef } from '../../core/secrets/secret-store';
 import { parseOptions } from '../cli-args';
 import type { CliCommand } from '../cli-command';
+import { ACCOUNT_ENVIRONMENT } from '../cli-help';
 import { printJson } from '../cli-output';
 import { EXIT_OK } from '../exit-codes';
 
@@ -16,16 +16,17 @@ const what = (purpose: SecretRef['purpose']) => (purpose === 'auth-token' ? 'Aut
 export const doctorCommand: CliCommand = {
   name: 'doctor',
   summary: 'Check the keychain and the accounts file; list (and with --clean delete) secrets no account uses',
-  usage: [
-    'smsit-twilio doctor [--clean] [--json]',
-    '',
+  usage: 'smsit-twilio doctor [--clean] [--json]',
+  description: [
     'Checks that the keychain answers and that the accounts file can be read, then lists keychain',
     'entries of this app that no saved account uses (a removal while the keychain was down leaves',
     'them). --clean deletes those entries; secrets of saved accounts are never touched.',
   ].join('\n'),
+  environment: ACCOUNT_ENVIRONMENT,
   async run(args, cli) {
     const { values } = parseOptions(args, { clean: { type: 'boolean' }, json: { type: 'boolean' } }, { min: 0, max: 0, names: '' });
     const { registry, secrets, env } = await cli.context();
+    const { cleanOrphanSecrets, findMissingSecrets, findOrphanSecrets } = await import('../../core/accounts/orphan-secrets');
     // Each of these throws the usual keychain-unavailable / registry-corrupt error (exit 3) with its way out.
     const listed = await secrets.list();
     const { accounts } = await registry.read();

@@ -22,9 +22,8 @@ export function splitAtDoubleDash(args: string[]): { own: string[]; command: str
 export const execCommand: CliCommand = {
   name: 'exec',
   summary: 'Run a command with an account’s credentials in its environment only (TWILIO_* variables).',
-  usage: [
-    'smsit-twilio exec [NAME] -- COMMAND [ARGS…]',
-    '',
+  usage: 'smsit-twilio exec [NAME] -- COMMAND [ARGS…]',
+  description: [
     'Runs COMMAND with the active account (or NAME) as TWILIO_ACCOUNT_SID plus TWILIO_API_KEY and',
     'TWILIO_API_SECRET (API key) or TWILIO_AUTH_TOKEN (Auth Token), and TWILIO_REGION / TWILIO_EDGE',
     'when the account is outside Twilio\'s default host. Only COMMAND gets them: nothing is written,',
@@ -35,6 +34,7 @@ export const execCommand: CliCommand = {
     'Examples:  smsit-twilio exec -- twilio api:core:messages:list --limit 5',
     '           smsit-twilio exec Production -- node send-reminders.js',
   ].join('\n'),
+  environment: ['SMSIT_TWILIO_HOME', 'SMSIT_TWILIO_KEYCHAIN_SERVICE'],
   async run(args, cli) {
     const split = splitAtDoubleDash(args);
     if (!split) throw new UsageError('Put -- before the command to run, as in: smsit-twilio exec -- twilio profiles:list');

@@ -30,14 +30,9 @@ export interface AccountDeps {
  */
 const NEW_KEY_RETRY_WAITS_MS = [1_000, 2_000];
 
-/** The AppError a failed verification report stands for. */
-export function reportError(report: VerificationReport, hint = ''): AppError {
-  const error = report.error ?? { kind: 'internal' as const, message: 'Verification failed.', httpStatus: null, twilioCode: null };
-  return new AppError(error.kind, error.message + hint, {
-    httpStatus: error.httpStatus,
-    twilioCode: error.twilioCode,
-    ...(error.details?.field ? { field: error.details.field } : {}),
-  });
+/** The AppError a failed verification report stands for, with `addendum` after its message. */
+function reportFailure(report: VerificationReport, addendum = ''): AppError {
+  return AppError.fromInfo(report.error ?? { kind: 'internal', message: 'Verification failed.' }, addendum);
 }
 
 /**
@@ -57,7 +52,7 @@ export async function addAccount(
     report = await twilio.verify(input.draft);
     if (!report.ok) {
       const hint = report.error?.kind === 'bad-input' || report.error?.kind === 'invalid-credentials' ? '' : ' Nothing was saved. To save the account without checking it now, turn verification off (smsit-twilio: --no-verify).';
-      throw reportError(report, hint);
+      throw reportFailure(report, hint);
     }
   }
   const { draft } = input;
@@ -133,7 +128,7 @@ export async function upgradeAccount(
   }
   if (!report.ok) {
     await accounts.discardSecret(record, 'api-key-secret');
-    throw reportError(report, ` (while checking the new API key)` + (await compensate(deps, tokenCredentials, key.sid)));
+    throw reportFailure(report, ` (while checking the new API key)` + (await compensate(deps, tokenCredentials, key.sid)));
   }
   let switched;
   try {

@@ -61,8 +61,8 @@ describe('smsit-twilio accounts', () => {
     expect((await cli(['accounts', 'use', 'two'])).code).toBe(0);
     expect((await cli(['accounts', 'rename', 'Two', 'Staging'])).code).toBe(0);
     const list = await cli(['accounts', 'list']);
-    expect(list.stdout).toMatch(/^\* Staging/m);
-    expect(list.stdout).toMatch(/^ {2}One/m);
+    expect(list.stdout).toMatch(/^\* {2}Staging {2}/m);
+    expect(list.stdout).toMatch(/^ {3}One {6}/m);
     expect((await cli(['accounts', 'use', 'Nope'])).code).toBe(2);
   });
 
