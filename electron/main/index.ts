@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow, Menu, Notification, Tray, app, clipboard, dialog, ipcMain, net, session, shell } from 'electron';
-import { createAppContext } from '../core/app-context';
+import { openAppContext } from '../core/app-context';
 import { createAppService } from '../core/app-service';
 import { EngineEndpoint } from '../core/endpoint/engine-endpoint';
 import { isErrorKind, toErrorInfo } from '../core/errors';
@@ -55,7 +55,7 @@ async function start(): Promise<AppShell | null> {
   guardSession(session.defaultSession);
   setupContentSecurity(session.defaultSession);
 
-  const context = createAppContext();
+  const context = await openAppContext(); // a data folder of another user is refused before anything is read
   const endpoint = new EngineEndpoint({
     registry: context.registry,
     accounts: context.accounts,
