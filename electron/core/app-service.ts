@@ -3,7 +3,7 @@
  * the whole AppState. The tray app, the window and the end-to-end tests all go through it.
  */
 import type { AppState, EndpointStatus } from '../shared/app-types';
-import type { Channel, ChannelHandlers } from '../shared/ipc-contract';
+import type { ChannelHandlers, CoreChannel } from '../shared/ipc-contract';
 import { addAccount, removeAccount, upgradeAccount, verifyAccount } from './accounts/account-operations';
 import type { AppContext } from './app-context';
 import { toSummary } from './accounts/account-summary';
@@ -12,10 +12,6 @@ import { emptyRegistry } from './registry/registry-schema';
 import type { EngineEndpoint } from './endpoint/engine-endpoint';
 import { AppError, isErrorKind, toErrorInfo, type ErrorInfo } from './errors';
 import type { TwilioService } from './twilio/twilio-service';
-
-/** Channels the shell answers itself (they need Electron's shell and clipboard). */
-export type ShellChannel = 'links:open' | 'clipboard:copy';
-export type CoreChannel = Exclude<Channel, ShellChannel>;
 
 /** The core's handlers plus the state subscription. */
 export type AppService = Pick<ChannelHandlers, CoreChannel> & {

@@ -7,17 +7,12 @@ import { isErrorKind, toErrorInfo, type ErrorInfo } from '../core/errors';
 import type { AppState } from '../shared/app-types';
 import { STATE_CHANGED } from '../shared/ipc-contract';
 import type { KeychainChoice } from './keychain-dialog';
-import type { CoreHandlers } from './shell-handlers';
+import type { AppService } from '../core/app-service';
 import type { WindowView } from './window';
-
-/** The core service as the shell sees it: the channel handlers plus the state subscription. */
-export interface ShellService extends CoreHandlers {
-  onStateChanged(listener: (state: AppState) => void): () => void;
-}
 
 /** Everything the shell's life touches. */
 export interface AppShellDeps {
-  service: ShellService;
+  service: AppService;
   startEndpoint(): Promise<unknown>;
   stopEndpoint(): Promise<unknown>;
   window: { show(view?: WindowView): void; send(channel: string, payload: unknown): void; close(): void };

@@ -109,6 +109,8 @@ describe('accounts', () => {
 
     await oldShop.getByRole('button', { name: 'Remove Old shop' }).click();
     await oldShop.getByLabel('Also delete this API key at Twilio').check();
+    // The confirmation says what the command line says: which key, and what stops working.
+    await oldShop.getByText(`Deleting the API key ${seeded.key!.sid} at Twilio cannot be undone: “Old shop” stops working`).waitFor();
     await screenshotBothSchemes(page, 'accounts-2-remove');
     await oldShop.getByRole('button', { name: 'Remove “Old shop”' }).click();
     await oldShop.waitFor({ state: 'detached' });

@@ -1,9 +1,8 @@
 /** `smsit-twilio serve`: runs the loopback endpoint for the local workflow engine until SIGTERM / SIGINT. */
-import { EngineEndpoint } from '../../core/endpoint/engine-endpoint';
 import { DEFAULT_ENGINE_PORT } from '../../core/endpoint/endpoint-limits';
 import { AppError } from '../../core/errors';
 import { accessLogPath } from '../../core/paths';
-import pkg from '../../../package.json';
+import { version } from '../../../package.json';
 import { parseOptions } from '../cli-args';
 import { UsageError, type CliCommand } from '../cli-command';
 import { EXIT_OK } from '../exit-codes';
@@ -25,13 +24,13 @@ function untilStopSignal(): Promise<NodeJS.Signals> {
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: `Serve auth headers to the local workflow engine on 127.0.0.1 (default port ${DEFAULT_ENGINE_PORT}).`,
-  usage: [
-    'smsit-twilio serve [--port N]',
-    '',
+  usage: 'smsit-twilio serve [--port N]',
+  description: [
     `Listens on 127.0.0.1 (and ::1) only, port N, else the saved port, else ${DEFAULT_ENGINE_PORT}; --port 0 picks a free one.`,
     'Every route but /v1/health needs "Authorization: Bearer TOKEN" (smsit-twilio tokens create NAME).',
     'Prints "listening on http://127.0.0.1:N"; stops cleanly on SIGTERM or Ctrl-C. See docs/engine.md.',
   ].join('\n'),
+  environment: ['SMSIT_TWILIO_HOME', 'SMSIT_TWILIO_KEYCHAIN_SERVICE', 'SMSIT_TWILIO_API_BASE'],
   async run(args, cli) {
     const { values } = parseOptions(args, { port: { type: 'string' } }, { min: 0, max: 0, names: '' });
     const port = values.port === undefined ? undefined : Number(values.port);
@@ -39,17 +38,19 @@ export const serveCommand: CliCommand = {
       throw new UsageError(`--port takes a port number from 1 to 65535 (or 0 for any free port), not "${values.port}".`);
     }
     const context = await cli.context();
+    // Loaded here, not at the top: the endpoint and its schemas are for this command only.
+    const { EngineEndpoint } = await import('../../core/endpoint/engine-endpoint');
     const endpoint = new EngineEndpoint({
       registry: context.registry,
       accounts: context.accounts,
       port: port ?? null,
       apiBase: cli.env.SMSIT_TWILIO_API_BASE?.trim() || null,
       logFile: accessLogPath(context.dataDir),
-      version: pkg.version,
+      version,
     });
     const stopped = untilStopSignal();
     const status = await endpoint.start();
-    if (status.error) throw new AppError(status.error.kind, status.error.message);
+    if (status.error) throw AppError.fromInfo(status.error);
     cli.io.stdout.write(`listening on ${status.url}\n`);
     if (status.paused) cli.io.stderr.write('The endpoint is paused: it answers 503 until resumed from the tray app.\n');
     await stopped;

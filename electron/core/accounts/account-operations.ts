@@ -12,6 +12,7 @@ import { realSleep } from '../twilio/rate-limit-wait';
 import { toVerificationSummary } from '../twilio/verification-report';
 import { assertNameFree, cleanAccountName } from './account-names';
 import type { AccountStore } from './account-store';
+import { accountsSharingKey, keyDeletionCredentials, planKeyDeletion } from './key-deletion';
 
 /** What every operation needs. */
 export interface AccountDeps {
@@ -28,14 +29,9 @@ export interface AccountDeps {
  */
 const NEW_KEY_RETRY_WAITS_MS = [1_000, 2_000];
 
-/** The AppError a failed verification report stands for. */
-export function reportError(report: VerificationReport, hint = ''): AppError {
-  const error = report.error ?? { kind: 'internal' as const, message: 'Verification failed.', httpStatus: null, twilioCode: null };
-  return new AppError(error.kind, error.message + hint, {
-    httpStatus: error.httpStatus,
-    twilioCode: error.twilioCode,
-    ...(error.details?.field ? { field: error.details.field } : {}),
-  });
+/** The AppError a failed verification report stands for, with `addendum` after its message. */
+function reportFailure(report: VerificationReport, addendum = ''): AppError {
+  return AppError.fromInfo(report.error ?? { kind: 'internal', message: 'Verification failed.' }, addendum);
 }
 
 /**
@@ -55,7 +51,7 @@ export async function addAccount(
     report = await twilio.verify(input.draft);
     if (!report.ok) {
       const hint = report.error?.kind === 'bad-input' || report.error?.kind === 'invalid-credentials' ? '' : ' Nothing was saved. To save the account without checking it now, turn verification off (smsit-twilio: --no-verify).';
-      throw reportError(report, hint);
+      throw reportFailure(report, hint);
     }
   }
   const { draft } = input;
@@ -70,7 +66,13 @@ export async function addAccount(
     keyType: report?.keyType ?? null,
     verification: report ? toVerificationSummary(report, (deps.now ?? (() => new Date()))()) : null,
   });
-  return { account: await accounts.summary(record.id), report };
+  const saved = await accounts.registry.read();
+  const sharing = accountsSharingKey(saved.accounts, record);
+  const warnings =
+    sharing.length > 0
+      ? [`The API key ${record.apiKeySid} is also saved as ${sharing.map((account) => `"${account.name}"`).join(', ')}. Deleting it at Twilio would stop all of them working, so the app will not delete it while another account uses it.`]
+      : [];
+  return { account: await accounts.summary(record.id), report, warnings };
 }
 
 /** Verifies a saved account against Twilio and remembers the outcome (shown in the window and tray). */
@@ -124,14 +126,14 @@ export async function upgradeAccount(
     report = await twilio.verifyCredentials(credentialsFromRecord(keyRecord, 'api-key-secret', key.secret));
   }
   if (!report.ok) {
-    await accounts.secrets.delete(record.id, 'api-key-secret').catch(() => false);
-    throw reportError(report, ` (while checking the new API key)` + (await compensate(deps, tokenCredentials, key.sid)));
+    await accounts.discardSecret(record, 'api-key-secret');
+    throw reportFailure(report, ` (while checking the new API key)` + (await compensate(deps, tokenCredentials, key.sid)));
   }
   let switched;
   try {
     switched = await accounts.switchToApiKey(record.id, { apiKeySid: key.sid, keyType: report.keyType ?? 'standard', keepAuthToken: options.keepAuthToken });
   } catch (error) {
-    await accounts.secrets.delete(record.id, 'api-key-secret').catch(() => false);
+    await accounts.discardSecret(record, 'api-key-secret');
     const info = error instanceof AppError ? error : new AppError('io', 'The account could not be switched to the new API key.');
     throw new AppError(info.kind, info.message + (await compensate(deps, tokenCredentials, key.sid)), info.details, { cause: error });
   }
@@ -139,36 +141,20 @@ export async function upgradeAccount(
   return { account: await accounts.summary(switched.id), report };
 }
 
-/** The credentials that may delete this account's API key at Twilio: the auth token, or a Main key. */
-async function keyDeletionCredentials(deps: AccountDeps, record: Awaited<ReturnType<AccountStore['find']>>) {
-  if (record.keepsAuthToken) return credentialsFor(record, deps.accounts, 'auth-token');
-  if (record.keyType === 'standard' || record.keyType === 'restricted') {
-    throw new AppError(
-      'bad-input',
-      `Deleting the API key at Twilio needs the account's Auth Token or a Main API key, and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +
-        'Delete the key in the Twilio Console (Account → API keys & tokens), then remove the account without deleting the key.',
-      { field: 'deleteKey' },
-    );
-  }
-  return credentialsFor(record, deps.accounts, 'api-key-secret');
-}
-
 /**
  * Removes an account; with `deleteKey`, first deletes its API key at Twilio, and keeps the
  * account if that fails, so the key is never forgotten while it still works.
  */
 export async function removeAccount(deps: AccountDeps, ref: string, options: { deleteKey: boolean }): Promise<ChannelResult<'accounts:remove'>> {
-  const record = await deps.accounts.find(ref);
   if (!options.deleteKey) {
-    await deps.accounts.remove(record.id);
+    await deps.accounts.remove((await deps.accounts.find(ref)).id);
     return { keyDeleted: false };
   }
-  if (record.authType !== 'apiKey' || !record.apiKeySid) {
-    throw new AppError('bad-input', `"${record.name}" uses an Auth Token: there is no API key to delete. Remove it without deleting a key.`, { field: 'deleteKey' });
-  }
-  const credentials = await keyDeletionCredentials(deps, record);
+  // Checked here too, not only where the user is asked: the window and scripts call this directly.
+  const { record, keySid } = await planKeyDeletion(deps.accounts, ref);
+  const credentials = await keyDeletionCredentials(deps.accounts, record);
   try {
-    await deps.twilio.deleteKey(credentials, record.apiKeySid);
+    await deps.twilio.deleteKey(credentials, keySid);
   } catch (error) {
     if (error instanceof AppError && (error.kind === 'invalid-credentials' || error.kind === 'forbidden') && !record.keepsAuthToken) {
       throw new AppError(error.kind, `Twilio refused to delete the key: deleting an API key needs the Auth Token or a Main API key. Delete it in the Twilio Console, then remove "${record.name}" without deleting the key. Nothing was removed.`, error.details);

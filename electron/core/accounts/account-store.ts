@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AccountSummary, KeyType, VerificationSummary } from '../../shared/app-types';
 import { AppError } from '../errors';
 import type { RegistryFile } from '../registry/registry-file';
-import type { AccountRecord } from '../registry/registry-schema';
+import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { SecretPurpose, SecretStore } from '../secrets/secret-store';
 import { assertNameFree, cleanAccountName, findAccount } from './account-names';
 import { secretPurposeFor, toSummary } from './account-summary';
@@ -21,6 +21,13 @@ export interface ApiKeySwitch {
   apiKeySid: string;
   keyType: KeyType | null;
   keepAuthToken: boolean;
+}
+
+/** Drops the pending marks of these secrets (see pendingSecretSchema). */
+function release(registry: Registry, accountId: string, purposes: SecretPurpose[]): void {
+  const left = (registry.pendingSecrets ?? []).filter((entry) => entry.accountId !== accountId || !purposes.includes(entry.purpose));
+  if (left.length > 0) registry.pendingSecrets = left;
+  else delete registry.pendingSecrets;
 }
 
 /** Add, find, rename, activate and remove accounts; read and store their secrets. */
@@ -70,8 +77,10 @@ export class AccountStore {
   }
 
   /**
-   * Saves a new account, all or nothing: its secrets go to the keychain under the registry lock,
-   * and are deleted again if the registry cannot be written. The first account becomes active.
+   * Saves a new account, all or nothing: its secrets go to the keychain first — outside the registry
+   * lock, since a keychain prompt may take minutes — and are deleted again if the registry cannot be
+   * written. The registry is re-read under the lock before the write, so no other change is lost.
+   * The first account becomes active.
    */
   async add(input: NewAccount): Promise<AccountRecord> {
     const name = cleanAccountName(input.name);
@@ -89,22 +98,28 @@ export class AccountStore {
       createdAt: this.now().toISOString(),
       lastVerification: input.verification ?? null,
     };
+    const secrets: [SecretPurpose, string][] = [[secretPurposeFor(record), clean.secret]];
+    if (clean.authToken !== null) secrets.push(['auth-token', clean.authToken]);
+    const purposes = secrets.map(([purpose]) => purpose);
+    await this.registry.update((registry) => {
+      assertNameFree(registry.accounts, name);
+      this.reserve(registry, record.id, purposes);
+    });
     const written: SecretPurpose[] = [];
     try {
-      await this.registry.update(async (registry) => {
-        assertNameFree(registry.accounts, name);
-        const purpose = secretPurposeFor(record);
-        await this.secrets.set(record.id, purpose, clean.secret);
+      for (const [purpose, secret] of secrets) {
+        await this.secrets.set(record.id, purpose, secret);
         written.push(purpose);
-        if (clean.authToken !== null) {
-          await this.secrets.set(record.id, 'auth-token', clean.authToken);
-          written.push('auth-token');
-        }
+      }
+      await this.registry.update((registry) => {
+        assertNameFree(registry.accounts, name);
+        release(registry, record.id, purposes);
         registry.accounts.push(record);
         if (registry.activeAccountId === null) registry.activeAccountId = record.id;
       });
     } catch (error) {
       await Promise.allSettled(written.map((purpose) => this.secrets.delete(record.id, purpose)));
+      await this.registry.update((registry) => release(registry, record.id, purposes)).catch(() => undefined);
       throw error;
     }
     return record;
@@ -159,9 +174,30 @@ export class AccountStore {
     return secret;
   }
 
-  /** Stores one secret of an existing account (used to keep a new API key's secret before anything else). */
+  /**
+   * Stores one secret of an existing account (a new API key's secret, kept before anything else);
+   * it stays marked as pending until `switchToApiKey` or `discardSecret`, so the orphan cleaner spares it.
+   */
   async storeSecret(record: AccountRecord, purpose: SecretPurpose, secret: string): Promise<void> {
-    await this.secrets.set(record.id, purpose, secret);
+    await this.registry.update((registry) => this.reserve(registry, record.id, [purpose]));
+    try {
+      await this.secrets.set(record.id, purpose, secret);
+    } catch (error) {
+      await this.registry.update((registry) => release(registry, record.id, [purpose])).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Deletes a secret stored with `storeSecret` that will not be used after all; true if it was there. */
+  async discardSecret(record: AccountRecord, purpose: SecretPurpose): Promise<boolean> {
+    const deleted = await this.secrets.delete(record.id, purpose).catch(() => false);
+    await this.registry.update((registry) => release(registry, record.id, [purpose])).catch(() => undefined);
+    return deleted;
+  }
+
+  private reserve(registry: Registry, accountId: string, purposes: SecretPurpose[]): void {
+    const since = this.now().toISOString();
+    registry.pendingSecrets = [...(registry.pendingSecrets ?? []), ...purposes.map((purpose) => ({ accountId, purpose, since }))];
   }
 
   /** Switches an account to its API key (whose secret is already stored); drops the auth token unless kept. */
@@ -172,6 +208,7 @@ export class AccountStore {
       found.apiKeySid = change.apiKeySid;
       found.keyType = change.keyType;
       found.keepsAuthToken = change.keepAuthToken;
+      release(registry, found.id, ['api-key-secret']);
       return found;
     });
     if (!change.keepAuthToken) await this.secrets.delete(record.id, 'auth-token');

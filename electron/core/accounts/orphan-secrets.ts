@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CORRUPT_PREFIX, type RegistryFile } from '../registry/registry-file';
-import type { AccountRecord } from '../registry/registry-schema';
+import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { SecretRef, SecretStore } from '../secrets/secret-store';
 import { secretPurposeFor } from './account-summary';
 
@@ -12,16 +12,31 @@ function stillUsed(record: AccountRecord | undefined, ref: SecretRef): boolean {
   return ref.purpose === 'auth-token' && record.keepsAuthToken;
 }
 
+/**
+ * How long a secret marked pending (written outside the lock, its account not saved yet) is spared.
+ * A save takes seconds, a keychain prompt minutes; a mark older than this was left by a crash.
+ */
+export const PENDING_SECRET_GRACE_MS = 60 * 60 * 1000;
+
+function pendingNow(registry: Registry, now: Date): Registry['pendingSecrets'] {
+  return (registry.pendingSecrets ?? []).filter((entry) => now.getTime() - Date.parse(entry.since) < PENDING_SECRET_GRACE_MS);
+}
+
 async function damagedRegistryKept(registry: RegistryFile): Promise<boolean> {
   const names = await readdir(dirname(registry.path)).catch(() => [] as string[]);
   return names.some((name) => name.startsWith(CORRUPT_PREFIX));
 }
 
 /** The entries no saved account uses. */
-export async function findOrphanSecrets(registry: RegistryFile, secrets: SecretStore): Promise<SecretRef[]> {
-  const [{ accounts }, refs] = await Promise.all([registry.read(), secrets.list()]);
-  const byId = new Map(accounts.map((account) => [account.id, account]));
-  return refs.filter((ref) => !stillUsed(byId.get(ref.accountId), ref));
+export async function findOrphanSecrets(registry: RegistryFile, secrets: SecretStore, now = new Date()): Promise<SecretRef[]> {
+  // The keychain first, then the registry: a secret listed was marked pending before it was written,
+  // so the registry read after it knows about it.
+  const refs = await secrets.list();
+  const current = await registry.read();
+  const byId = new Map(current.accounts.map((account) => [account.id, account]));
+  const pending = pendingNow(current, now) ?? [];
+  const isPending = (ref: SecretRef) => pending.some((entry) => entry.accountId === ref.accountId && entry.purpose === ref.purpose);
+  return refs.filter((ref) => !stillUsed(byId.get(ref.accountId), ref) && !isPending(ref));
 }
 
 /**
@@ -29,11 +44,15 @@ export async function findOrphanSecrets(registry: RegistryFile, secrets: SecretS
  * mistaken for one. While a damaged registry is kept aside nothing is deleted: its accounts'
  * secrets may still be wanted.
  */
-export async function cleanOrphanSecrets(registry: RegistryFile, secrets: SecretStore): Promise<SecretRef[]> {
+export async function cleanOrphanSecrets(registry: RegistryFile, secrets: SecretStore, now = new Date()): Promise<SecretRef[]> {
   if (await damagedRegistryKept(registry)) return [];
-  return registry.update(async () => {
-    const orphans = await findOrphanSecrets(registry, secrets);
+  return registry.update(async (current) => {
+    const orphans = await findOrphanSecrets(registry, secrets, now);
     for (const ref of orphans) await secrets.delete(ref.accountId, ref.purpose);
+    // Marks left by a crash have had their secrets deleted just now.
+    const pending = pendingNow(current, now) ?? [];
+    if (pending.length > 0) current.pendingSecrets = pending;
+    else delete current.pendingSecrets;
     return orphans;
   });
 }

@@ -41,6 +41,8 @@ export class AccessLog {
   /** Unauthenticated requests by status since the last summary. */
   private unauthenticated = new Map<number, number>();
   private summaryTimer: NodeJS.Timeout | null = null;
+  /** Failed file writes since start: `exec` tells the user when its record could not be written. */
+  writeFailures = 0;
 
   constructor(private readonly options: AccessLogOptions) {
     this.maxFileBytes = options.maxFileBytes ?? LOG_FILE_MAX_BYTES;
@@ -106,6 +108,7 @@ export class AccessLog {
       this.fileSize += bytes;
     } catch {
       // The memory log keeps working; the file is retried with the next batch.
+      this.writeFailures += 1;
       this.fileSize = null; // re-read the size next time: another process may have rotated it
     }
   }

@@ -96,7 +96,7 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
         ctx.account = record.name;
         requireWebhookToken(record);
         const authToken = await ctx.secrets.get(record, 'auth-token');
-        return { valid: isValidSignature(authToken, check) };
+        return { valid: await isValidSignature(authToken, check) };
       },
     },
   ],

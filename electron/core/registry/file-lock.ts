@@ -1,14 +1,27 @@
 /**
  * A lock file beside the registry, so the tray app and the command line (separate processes)
- * never interleave a read-modify-write. O_EXCL creation is atomic on every platform we ship.
+ * never interleave a read-modify-write. The lock is created whole (pid and a nonce written to a
+ * temp file, then hard-linked into place: atomic, and never seen empty), taken over only when its
+ * owner is gone — never because it is old: a keychain prompt, a sleeping laptop or a stopped
+ * process holds it as long as it lives — and removed only by the process that holds it.
  */
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rm, stat } from 'node:fs/promises';
 import { AppError } from '../errors';
 
 export interface LockOptions {
   timeoutMs?: number;
-  /** A lock older than this whose owner is gone is taken over (the owner crashed). */
+  /**
+   * An EMPTY lock older than this is taken over: only older versions of this app left a lock
+   * without a pid (they crashed between creating and writing it). A lock with a pid never expires.
+   */
   staleMs?: number;
+}
+
+/** Who holds a lock, as written in its file. */
+interface LockOwner {
+  pid: number;
+  since: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -23,22 +36,36 @@ function processAlive(pid: number): boolean {
   }
 }
 
-async function isStale(lockPath: string, staleMs: number): Promise<boolean> {
+function ownerOf(content: string): LockOwner | null {
+  const [pid, , since] = content.split('\n');
+  const parsed = Number.parseInt(pid ?? '', 10);
+  return Number.isInteger(parsed) ? { pid: parsed, since: since ?? '' } : null;
+}
+
+/** Creates `path` holding `content`, or returns false if it exists. Readers never see it half-written. */
+async function createWhole(path: string, content: string): Promise<boolean> {
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    const [info, owner] = await Promise.all([stat(lockPath), readFile(lockPath, 'utf8')]);
-    const old = Date.now() - info.mtimeMs > staleMs;
-    // An empty file is a lock whose owner has created it but not yet written its pid: held, unless old.
-    if (owner.trim() === '') return old;
-    return old || !processAlive(Number.parseInt(owner, 10));
-  } catch {
-    return false; // gone already, or being written: just try again
+    const handle = await open(temp, 'wx', 0o600);
+    await handle.writeFile(content);
+    await handle.close();
+    await link(temp, path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links (FAT, some network shares): plain O_EXCL, briefly empty.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') return createExclusive(path, content);
+    throw error;
+  } finally {
+    await rm(temp, { force: true });
   }
 }
 
-async function tryAcquire(lockPath: string): Promise<boolean> {
+async function createExclusive(path: string, content: string): Promise<boolean> {
   try {
-    const handle = await open(lockPath, 'wx', 0o600);
-    await handle.writeFile(String(process.pid));
+    const handle = await open(path, 'wx', 0o600);
+    await handle.writeFile(content);
     await handle.close();
     return true;
   } catch (error) {
@@ -47,28 +74,71 @@ async function tryAcquire(lockPath: string): Promise<boolean> {
   }
 }
 
-/** Runs `fn` while holding `lockPath`; throws `registry-busy` if another live process keeps it too long. */
+const readOrNull = (path: string) => readFile(path, 'utf8').catch(() => null);
+
+/** Removes `path` only if it still holds `content` (a lock is only ever removed by its holder or over a dead one). */
+async function removeIfStill(path: string, content: string): Promise<void> {
+  if ((await readOrNull(path)) === content) await rm(path, { force: true });
+}
+
+/** True when the lock's owner is gone: its pid is dead, or (an older version's lock) it is empty and old. */
+async function abandoned(lockPath: string, content: string, staleMs: number): Promise<boolean> {
+  const owner = ownerOf(content);
+  if (owner) return !processAlive(owner.pid);
+  if (content.trim() !== '') return false; // not ours to judge: wait
+  const info = await stat(lockPath).catch(() => null);
+  return info !== null && Date.now() - info.mtimeMs > staleMs;
+}
+
+/**
+ * Removes an abandoned lock. Two waiters may find the same dead lock: the takeover runs under a
+ * second, short-lived lock so that one of them cannot remove the fresh lock the other just took.
+ */
+async function takeOver(lockPath: string, seen: string, staleMs: number, mine: string): Promise<void> {
+  const guard = `${lockPath}.takeover`;
+  if (!(await createWhole(guard, mine))) {
+    const guardContent = await readOrNull(guard);
+    // The guard is held for microseconds; only a holder that died in them leaves it behind.
+    if (guardContent !== null && (await abandoned(guard, guardContent, staleMs))) await removeIfStill(guard, guardContent);
+    return;
+  }
+  try {
+    if ((await readOrNull(lockPath)) === seen && (await abandoned(lockPath, seen, staleMs))) await rm(lockPath, { force: true });
+  } finally {
+    await removeIfStill(guard, mine);
+  }
+}
+
+function busyError(lockPath: string, content: string | null, timeoutMs: number): AppError {
+  const owner = content === null ? null : ownerOf(content);
+  const who = owner
+    ? `Another SMS-iT Twilio process (process ${owner.pid}${owner.since ? `, since ${owner.since}` : ''}) is changing your accounts and has held the lock for over ${Math.round(timeoutMs / 1000)} s`
+    : `Another SMS-iT Twilio process has been changing your accounts for over ${Math.round(timeoutMs / 1000)} s`;
+  return new AppError(
+    'registry-busy',
+    `${who}; it may be waiting for a keychain prompt. Nothing was changed here. Try again once it has finished` +
+      (owner ? `; if process ${owner.pid} is stuck, end it, and its lock (${lockPath}) is released.` : `; if this keeps happening, quit the other process or delete the lock file ${lockPath}.`),
+    { path: lockPath },
+  );
+}
+
+/** Runs `fn` while holding `lockPath`; throws `registry-busy` naming the holder if a live process keeps it too long. */
 export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const { timeoutMs = 10_000, staleMs = 30_000 } = options;
   const deadline = Date.now() + timeoutMs;
-  while (!(await tryAcquire(lockPath))) {
-    if (await isStale(lockPath, staleMs)) {
-      await rm(lockPath, { force: true });
+  const mine = `${process.pid}\n${randomBytes(8).toString('hex')}\n${new Date().toISOString()}\n`;
+  while (!(await createWhole(lockPath, mine))) {
+    const seen = await readOrNull(lockPath);
+    if (seen !== null && (await abandoned(lockPath, seen, staleMs))) {
+      await takeOver(lockPath, seen, staleMs, mine);
       continue;
     }
-    if (Date.now() > deadline) {
-      throw new AppError(
-        'registry-busy',
-        `Another SMS-iT Twilio process has been changing your accounts for over ${Math.round(timeoutMs / 1000)} s. ` +
-          `Try again in a moment; if this keeps happening, quit the other process or delete the lock file ${lockPath}.`,
-        { path: lockPath },
-      );
-    }
+    if (Date.now() > deadline) throw busyError(lockPath, seen, timeoutMs);
     await sleep(5 + Math.random() * 20);
   }
   try {
     return await fn();
   } finally {
-    await rm(lockPath, { force: true });
+    await removeIfStill(lockPath, mine);
   }
 }

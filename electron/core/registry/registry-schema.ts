@@ -54,6 +54,16 @@ export const engineTokenSchema = z.object({
   lastUsedAt: isoTime.nullable(),
 });
 
+/**
+ * A keychain entry being written outside the registry lock (a new account's secret, an upgrade's
+ * new key secret): the orphan cleaner leaves it alone until its account is saved or it is old.
+ */
+export const pendingSecretSchema = z.object({
+  accountId: z.string().min(1),
+  purpose: z.enum(['auth-token', 'api-key-secret']),
+  since: isoTime,
+});
+
 export const registrySchema = z.object({
   schemaVersion: z.literal(REGISTRY_SCHEMA_VERSION),
   activeAccountId: z.string().nullable(),
@@ -63,11 +73,13 @@ export const registrySchema = z.object({
     paused: z.boolean(),
     tokens: z.array(engineTokenSchema),
   }),
+  pendingSecrets: z.array(pendingSecretSchema).optional(),
 });
 
 export type Registry = z.infer<typeof registrySchema>;
 export type AccountRecord = z.infer<typeof accountRecordSchema>;
 export type EngineTokenRecord = z.infer<typeof engineTokenSchema>;
+export type PendingSecret = z.infer<typeof pendingSecretSchema>;
 
 /** The registry of a first run: no accounts, endpoint on its default port, no tokens. */
 export function emptyRegistry(): Registry {

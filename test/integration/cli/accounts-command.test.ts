@@ -61,8 +61,8 @@ describe('smsit-twilio accounts', () => {
     expect((await cli(['accounts', 'use', 'two'])).code).toBe(0);
     expect((await cli(['accounts', 'rename', 'Two', 'Staging'])).code).toBe(0);
     const list = await cli(['accounts', 'list']);
-    expect(list.stdout).toMatch(/^\* Staging/m);
-    expect(list.stdout).toMatch(/^ {2}One/m);
+    expect(list.stdout).toMatch(/^\* {2}Staging {2}/m);
+    expect(list.stdout).toMatch(/^ {3}One {6}/m);
     expect((await cli(['accounts', 'use', 'Nope'])).code).toBe(2);
   });
 
@@ -75,7 +75,7 @@ describe('smsit-twilio accounts', () => {
     expect(upgraded).toMatchObject({ authType: 'apiKey', keyType: 'standard', keepsAuthToken: true });
     expect(report).toMatchObject({ ok: true, keyType: 'standard' });
     expect(fake.state.keysOf(account.sid).map((k) => k.sid)).toEqual([upgraded.apiKeySid]);
-    const remove = await cli(['accounts', 'remove', 'Acme', '--delete-key']);
+    const remove = await cli(['accounts', 'remove', 'Acme', '--delete-key', '--yes']);
     expect(remove.code).toBe(0);
     expect(remove.stdout).toContain('its API key was deleted at Twilio');
     expect(fake.state.keysOf(account.sid)).toEqual([]);
@@ -85,7 +85,7 @@ describe('smsit-twilio accounts', () => {
     const account = fake.state.addAccount();
     const key = fake.state.addKey(account.sid, { keyType: 'standard' });
     await cli(['accounts', 'add', 'Std', '--account-sid', account.sid, '--api-key-sid', key.sid], key.secret);
-    const remove = await cli(['accounts', 'remove', 'Std', '--delete-key']);
+    const remove = await cli(['accounts', 'remove', 'Std', '--delete-key', '--yes']);
     expect(remove.code).toBe(2);
     expect(remove.stderr).toContain('needs the account\'s Auth Token or a Main API key');
     expect(JSON.parse((await cli(['accounts', 'list', '--json'])).stdout)).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../electron/core/errors';
-import { startAppShell, type AppShellDeps, type ShellService } from '../../../electron/main/app-shell';
+import type { AppService } from '../../../electron/core/app-service';
+import { startAppShell, type AppShellDeps } from '../../../electron/main/app-shell';
 import type { KeychainChoice } from '../../../electron/main/keychain-dialog';
 import type { AppState } from '../../../electron/shared/app-types';
 import { appState } from './app-state-fixtures';
@@ -12,7 +13,7 @@ function setup(initial: AppState, opts: { probe?: Array<typeof KEYCHAIN_DOWN | n
   const service = {
     'state:get': vi.fn(async () => initial),
     onStateChanged: vi.fn((fn: (state: AppState) => void) => ((listener = fn), () => (listener = null))),
-  } as unknown as ShellService;
+  } as unknown as AppService;
   const probes = [...(opts.probe ?? [])];
   const choices = [...(opts.choices ?? [])];
   const deps = {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountStore } from '../../../../electron/core/accounts/account-store';
 import { cleanOrphanSecrets, findOrphanSecrets } from '../../../../electron/core/accounts/orphan-secrets';
 import { RegistryFile } from '../../../../electron/core/registry/registry-file';
+import { emptyRegistry } from '../../../../electron/core/registry/registry-schema';
 import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
 import * as sample from '../../../helpers/sample-credentials';
 import { tempDir } from '../../../helpers/temp-dir';
@@ -36,11 +37,11 @@ describe('saving accounts', () => {
   });
 
   it('saves nothing when the keychain refuses the secret', async () => {
-    const { accounts, secrets, dir } = await setup();
+    const { accounts, secrets, registry } = await setup();
     secrets.failOn.add('set');
     await expect(accounts.add(tokenAccount('A'))).rejects.toMatchObject({ kind: 'keychain-unavailable' });
     expect(await accounts.list()).toEqual([]);
-    expect(await readdir(dir)).toEqual([]);
+    expect(await registry.read()).toEqual(emptyRegistry());
   });
 
   it('takes the secret back out of the keychain when the registry cannot be written', async () => {
@@ -48,6 +49,29 @@ describe('saving accounts', () => {
     await expect(accounts.add(tokenAccount('A'))).rejects.toMatchObject({ kind: 'io' });
     expect(secrets.entries.size).toBe(0);
     expect(await accounts.list()).toEqual([]);
+  });
+
+  it('does not hold the registry while the keychain is slow (a prompt): other changes go through and are kept', async () => {
+    const { accounts, secrets, registry } = await setup({ lockTimeoutMs: 500 });
+    let answer!: () => void;
+    const prompt = new Promise<void>((resolve) => (answer = resolve));
+    const set = secrets.set.bind(secrets);
+    secrets.set = async (...args) => {
+      await set(...args);
+      await prompt; // written, but the keychain call has not returned yet
+    };
+    const adding = accounts.add(tokenAccount('Slow keychain'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Another process (its own RegistryFile) pauses the endpoint meanwhile, and the orphan cleaner runs.
+    await new RegistryFile({ path: registry.path, lockTimeoutMs: 500 }).update((current) => void (current.engine.paused = true));
+    expect(await cleanOrphanSecrets(registry, secrets)).toEqual([]);
+    answer();
+    const record = await adding;
+    const after = await registry.read();
+    expect(after.engine.paused).toBe(true);
+    expect(after.accounts.map((account) => account.name)).toEqual(['Slow keychain']);
+    expect(after.pendingSecrets).toBeUndefined();
+    expect(await accounts.readSecret(record)).toBeTruthy();
   });
 
   it('rejects malformed values before touching the keychain, naming the field', async () => {
