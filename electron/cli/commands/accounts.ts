@@ -153,8 +153,10 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
         return EXIT_USAGE;
       }
       const { removeAccount } = await operations();
-      const { keyDeleted } = await removeAccount(await deps(cli), positionals[0]!, { deleteKey });
-      cli.io.stdout.write(`Removed "${positionals[0]}" and its secrets from the keychain${keyDeleted ? '; its API key was deleted at Twilio' : ''}.\n`);
+      const { keyDeleted, warnings } = await removeAccount(await deps(cli), positionals[0]!, { deleteKey });
+      const secrets = warnings.length === 0 ? ' and its secrets from the keychain' : '';
+      cli.io.stdout.write(`Removed "${positionals[0]}"${secrets}${keyDeleted ? '; its API key was deleted at Twilio' : ''}.\n`);
+      for (const warning of warnings) cli.io.stderr.write(`Warning: ${warning}\n`);
       return EXIT_OK;
     },
   },

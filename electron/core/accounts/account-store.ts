@@ -4,9 +4,9 @@ import type { AccountSummary, KeyType, VerificationSummary } from '../../shared/
 import { AppError } from '../errors';
 import type { RegistryFile } from '../registry/registry-file';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
-import type { SecretPurpose, SecretStore } from '../secrets/secret-store';
+import { SECRET_PURPOSES, type SecretPurpose, type SecretStore } from '../secrets/secret-store';
 import { assertNameFree, cleanAccountName, findAccount } from './account-names';
-import { requestSecretPurpose } from '../twilio/auth-header';
+import { requestSecretPurpose, storedSecretPurposes } from '../twilio/auth-header';
 import { toSummary } from './account-summary';
 import { cleanNewAccount, type NewAccount } from './new-account-input';
 
@@ -133,18 +133,22 @@ export class AccountStore {
 
   /**
    * Removes an account and then its keychain entries. If it was active, no account is active
-   * afterwards: the engine must not silently start using another Twilio account.
+   * afterwards: the engine must not silently start using another Twilio account. Says which of its
+   * secrets the keychain could not delete (cleanOrphanSecrets deletes them later).
    */
-  async remove(ref: string): Promise<AccountRecord> {
+  async remove(ref: string): Promise<{ record: AccountRecord; secretsLeft: SecretPurpose[] }> {
     const record = await this.registry.update((registry) => {
       const found = findAccount(registry.accounts, ref);
       registry.accounts = registry.accounts.filter((account) => account.id !== found.id);
       if (registry.activeAccountId === found.id) registry.activeAccountId = null;
       return found;
     });
-    // Entries left behind by a failing keychain are found later by cleanOrphanSecrets.
-    await Promise.allSettled([this.secrets.delete(record.id, 'auth-token'), this.secrets.delete(record.id, 'api-key-secret')]);
-    return record;
+    const used = storedSecretPurposes(record);
+    const unused = SECRET_PURPOSES.filter((purpose) => !used.includes(purpose));
+    const outcomes = await Promise.allSettled(used.map((purpose) => this.secrets.delete(record.id, purpose)));
+    // A purpose the account never used has no entry to leave behind; deleting it is only tidying.
+    await Promise.allSettled(unused.map((purpose) => this.secrets.delete(record.id, purpose)));
+    return { record, secretsLeft: used.filter((_, index) => outcomes[index]!.status === 'rejected') };
   }
 
   /** The secret of one purpose; throws `secret-missing` when the keychain entry is gone. */
