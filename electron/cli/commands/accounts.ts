@@ -11,6 +11,7 @@ import { EXIT_OK, EXIT_USAGE, exitCodeFor } from '../exit-codes';
 import { askYesNo } from '../cli-io';
 import { AppError, toErrorInfo } from '../../core/errors';
 import { verificationOutcome } from '../../shared/errors';
+import { KEY_NAME } from '../../shared/key-name';
 import { shellWord } from '../cli-advice';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
 
@@ -138,7 +139,7 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
       if (values.json) {
         printJson(cli.io, { account: result.account, report: reportJson(result.report) });
       } else {
-        cli.io.stdout.write(`"${result.account.name}" now uses the new Standard API key ${result.account.apiKeySid} ("SMS-iT Workflow integration").\n`);
+        cli.io.stdout.write(`"${result.account.name}" now uses the new Standard API key ${result.account.apiKeySid} ("${KEY_NAME}").\n`);
         cli.io.stdout.write(result.account.keepsAuthToken ? 'The Auth Token is kept in the keychain for webhook signature checks.\n' : 'The Auth Token was removed from the keychain.\n');
       }
       return EXIT_OK;
