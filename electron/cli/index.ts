@@ -54,7 +54,7 @@ export function createCliEnv(io: CliIo, options: CliOptions = {}): CliEnv {
     env,
     context() {
       // Imported here, not at the top: loading keytar must not be needed for --help or verify.
-      context ??= options.context?.() ?? import('../core/app-context').then(({ createAppContext }) => createAppContext({ env }));
+      context ??= options.context?.() ?? import('../core/app-context').then(({ openAppContext }) => openAppContext({ env }));
       return context;
     },
     twilio(timeoutMs) {

@@ -38,6 +38,8 @@ export interface ErrorDetails {
   field?: string;
   /** Where a file was kept aside — safe to show. */
   path?: string;
+  /** The saved account the error is about (or one to suggest), so advice can name it. */
+  account?: string;
 }
 
 /** The one plain shape of an error wherever it is shown or stored: IPC, HTTP, the registry, `--json`. */

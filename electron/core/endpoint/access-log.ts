@@ -6,7 +6,8 @@
  * and summed up in one line per status every `summaryEveryMs`, so a flood of them (27,767 in a
  * second did it) can never rotate the record of which token fetched which account away.
  */
-import { appendFile, rename, stat } from 'node:fs/promises';
+import { rename, stat } from 'node:fs/promises';
+import { appendFileNoFollow } from '../data-folder';
 import type { AccessLogEntry } from '../../shared/app-types';
 import { LOG_FILE_MAX_BYTES, MEMORY_LOG_ENTRIES, UNAUTHENTICATED_SUMMARY_MS } from './endpoint-limits';
 
@@ -103,7 +104,7 @@ export class AccessLog {
         await rename(file, `${file}.1`);
         this.fileSize = 0;
       }
-      await appendFile(file, text, { mode: 0o600 });
+      await appendFileNoFollow(file, text); // never through a link planted in the data folder
       this.fileSize += bytes;
     } catch {
       // The memory log keeps working; the file is retried with the next batch.

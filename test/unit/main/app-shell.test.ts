@@ -32,7 +32,7 @@ function setup(initial: AppState, opts: { probe?: Array<typeof KEYCHAIN_DOWN | n
     service,
     startEndpoint: vi.fn(async () => undefined),
     stopEndpoint: vi.fn(async () => undefined),
-    window: { show: vi.fn(), send: vi.fn(), close: vi.fn() },
+    window: { show: vi.fn(), pushState: vi.fn(), close: vi.fn() },
     tray: { update: vi.fn(), destroy: vi.fn() },
     onState: vi.fn(),
     explainKeychain: vi.fn(async () => choices.shift() ?? 'continue'),
@@ -64,7 +64,7 @@ describe('app shell lifecycle', () => {
     const next = appState(2);
     push(next);
     expect(deps.tray.update).toHaveBeenLastCalledWith(next);
-    expect(deps.window.send).toHaveBeenLastCalledWith('state:changed', next);
+    expect(deps.window.pushState).toHaveBeenLastCalledWith(next);
     expect(deps.onState).toHaveBeenLastCalledWith(next);
   });
 
