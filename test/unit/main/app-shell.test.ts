@@ -136,7 +136,7 @@ describe('the keychain dialog with the real app service', () => {
       service,
       startEndpoint: vi.fn(async () => undefined),
       stopEndpoint: vi.fn(async () => undefined),
-      window: { show: vi.fn(), send: vi.fn(), close: vi.fn() },
+      window: { show: vi.fn(), pushState: vi.fn(), close: vi.fn() },
       tray: { update: vi.fn(), destroy: vi.fn() },
       onState: vi.fn(),
       explainKeychain: vi.fn(explainKeychain),
