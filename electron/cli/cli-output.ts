@@ -1,6 +1,6 @@
 /** How commands print: `--json` objects for scripts, plain sentences for people. Never a secret. */
 import type { AccountSummary, VerificationReport } from '../shared/app-types';
-import { AppError, toErrorInfo } from '../core/errors';
+import { AppError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import type { CliIo } from './cli-io';
 
 /** Prints one JSON object on one line. */
@@ -8,10 +8,12 @@ export function printJson(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
-/** The error object of `--json` output: exactly kind, httpStatus, twilioCode, message. */
-export function errorJson(error: unknown) {
-  const info = toErrorInfo(error);
-  return { kind: info.kind, httpStatus: info.details?.httpStatus ?? null, twilioCode: info.details?.twilioCode ?? null, message: info.message };
+/**
+ * The error object of every `--json` output, the one place the ErrorInfo is flattened: exactly
+ * kind, httpStatus, twilioCode, message (as the README promises scripts).
+ */
+export function errorJson(error: ErrorInfo) {
+  return { kind: error.kind, httpStatus: error.details?.httpStatus ?? null, twilioCode: error.details?.twilioCode ?? null, message: error.message };
 }
 
 /** A report in exactly the shape `verify --json` promises (nothing more, nothing less). */
@@ -23,7 +25,7 @@ export function reportJson(report: VerificationReport) {
     keyType,
     account: { sid: account.sid, friendlyName: account.friendlyName, status: account.status, type: account.type },
     warnings,
-    error: error ? { kind: error.kind, httpStatus: error.httpStatus, twilioCode: error.twilioCode, message: error.message } : null,
+    error: error ? errorJson(error) : null,
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import { version } from '../../package.json';
 import type { AppContext } from '../core/app-context';
-import { AppError } from '../core/errors';
+import { AppError, toErrorInfo } from '../core/errors';
 import { TwilioService } from '../core/twilio/twilio-service';
 import { UsageError, type CliCommand, type CliEnv, type CliHelp } from './cli-command';
 import { commandHelp, overviewHelp, subcommandHelp } from './cli-help';
@@ -20,7 +20,9 @@ import { serveCommand } from './commands/serve';
 import { tokensCommand } from './commands/tokens';
 import { logCommand } from './commands/log';
 import { headersCommand } from './commands/headers';
+import { doctorCommand } from './commands/doctor';
 import { execCommand } from './commands/exec';
+import { importCommand } from './commands/import';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
 
 /** Every command, in the order `--help` lists them. Add a command: its file, plus one line here. */
@@ -31,7 +33,9 @@ export const COMMANDS: CliCommand[] = [
   tokensCommand,
   headersCommand,
   execCommand,
+  importCommand,
   logCommand,
+  doctorCommand,
 ];
 
 /** What a run may be given instead of the real thing (tests): environment, fetch, the core's objects. */
@@ -50,7 +54,7 @@ export function createCliEnv(io: CliIo, options: CliOptions = {}): CliEnv {
     env,
     context() {
       // Imported here, not at the top: loading keytar must not be needed for --help or verify.
-      context ??= options.context?.() ?? import('../core/app-context').then(({ createAppContext }) => createAppContext({ env }));
+      context ??= options.context?.() ?? import('../core/app-context').then(({ openAppContext }) => openAppContext({ env }));
       return context;
     },
     twilio(timeoutMs) {
@@ -137,7 +141,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
       io.stderr.write(`${error.message}\n\nUsage: ${target.help.usage.split('\n').join('\n       ')}\n(smsit-twilio ${argv.slice(0, target.help === command ? 1 : 2).join(' ')} --help for details)\n`);
       return EXIT_USAGE;
     }
-    if (own.includes('--json')) printJson(io, { ok: false, error: errorJson(error) });
+    if (own.includes('--json')) printJson(io, { ok: false, error: errorJson(toErrorInfo(error)) });
     else printError(io, error);
     // keytar failing to load (no libsecret) arrives as a typed keychain-unavailable AppError (keytar-secret-store.ts).
     if (error instanceof AppError) return exitCodeFor(error.kind);

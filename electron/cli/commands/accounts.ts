@@ -7,7 +7,9 @@ import { parseOptions } from '../cli-args';
 import type { CliCommand, CliEnv, CliSubcommand } from '../cli-command';
 import { ACCOUNT_ENVIRONMENT, type EnvironmentVariable } from '../cli-help';
 import { printAccounts, printJson, printReport, reportJson } from '../cli-output';
-import { EXIT_OK, exitCodeFor } from '../exit-codes';
+import { EXIT_OK, EXIT_USAGE, exitCodeFor } from '../exit-codes';
+import { askYesNo } from '../cli-io';
+import { AppError } from '../../core/errors';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
 
 /** Read by subcommands that also talk to Twilio. */
@@ -18,6 +20,21 @@ const operations = () => import('../../core/accounts/account-operations');
 async function deps(cli: CliEnv) {
   const context = await cli.context();
   return { accounts: context.accounts, twilio: cli.twilio() };
+}
+
+/**
+ * Deleting a key at Twilio cannot be undone: checked first (a key another account uses is refused
+ * outright), then asked on a terminal, naming the key and what stops working; a script says --yes.
+ */
+async function keyDeletionConfirmed(cli: CliEnv, ref: string, yes: boolean): Promise<boolean> {
+  const { planKeyDeletion } = await import('../../core/accounts/key-deletion');
+  const { record, keySid, consequence } = await planKeyDeletion((await cli.context()).accounts, ref);
+  if (yes) return true;
+  if (!cli.io.stdin.isTTY) {
+    throw new AppError('bad-input', `${consequence} There is no terminal to ask on: add --yes to confirm.`, { field: 'deleteKey' });
+  }
+  cli.io.stderr.write(`${consequence}\n`);
+  return askYesNo(cli.io, `Delete ${keySid} at Twilio and remove "${record.name}"?`);
 }
 
 /** The subcommands of `accounts`, in the order its help lists them. */
@@ -38,9 +55,10 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
       const { addAccount } = await operations();
       const result = await addAccount(await deps(cli), { name: positionals[0]!, draft, verify: !values['no-verify'] });
       if (values.json) {
-        printJson(cli.io, { account: result.account, report: result.report ? reportJson(result.report) : null });
+        printJson(cli.io, { account: result.account, report: result.report ? reportJson(result.report) : null, warnings: result.warnings });
       } else {
         cli.io.stdout.write(`Saved "${result.account.name}"${result.account.active ? ' and made it the active account' : ''}; its secret is in the system keychain.\n`);
+        for (const warning of result.warnings) cli.io.stderr.write(`Warning: ${warning}\n`);
         if (result.report) printReport(cli.io, result.report);
         else cli.io.stdout.write('Not verified (--no-verify): check it later with "smsit-twilio accounts verify NAME".\n');
       }
@@ -121,14 +139,24 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
   {
     name: 'remove',
     summary: 'Remove a saved account and its secrets from the keychain.',
-    usage: 'smsit-twilio accounts remove NAME [--delete-key]',
-    description: '--delete-key first deletes the account’s API key at Twilio (needs the Auth Token or a Main key).',
+    usage: 'smsit-twilio accounts remove NAME [--delete-key [--yes]]',
+    description: [
+      '--delete-key first deletes the account’s API key at Twilio (needs the Auth Token or a Main key).',
+      'It asks first on a terminal, needs --yes otherwise, and never deletes a key another saved account uses.',
+    ].join('\n'),
     environment: TWILIO_ENVIRONMENT,
     async run(args, cli) {
-      const { values, positionals } = parseOptions(args, { 'delete-key': { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
+      const { values, positionals } = parseOptions(args, { 'delete-key': { type: 'boolean' }, yes: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
+      const deleteKey = values['delete-key'] === true;
+      if (deleteKey && !(await keyDeletionConfirmed(cli, positionals[0]!, values.yes === true))) {
+        cli.io.stderr.write('Nothing was deleted or removed.\n');
+        return EXIT_USAGE;
+      }
       const { removeAccount } = await operations();
-      const { keyDeleted } = await removeAccount(await deps(cli), positionals[0]!, { deleteKey: values['delete-key'] === true });
-      cli.io.stdout.write(`Removed "${positionals[0]}" and its secrets from the keychain${keyDeleted ? '; its API key was deleted at Twilio' : ''}.\n`);
+      const { keyDeleted, warnings } = await removeAccount(await deps(cli), positionals[0]!, { deleteKey });
+      const secrets = warnings.length === 0 ? ' and its secrets from the keychain' : '';
+      cli.io.stdout.write(`Removed "${positionals[0]}"${secrets}${keyDeleted ? '; its API key was deleted at Twilio' : ''}.\n`);
+      for (const warning of warnings) cli.io.stderr.write(`Warning: ${warning}\n`);
       return EXIT_OK;
     },
   },

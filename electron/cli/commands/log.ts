@@ -26,6 +26,10 @@ export const logCommand: CliCommand = {
     if (entries.length === 0) cli.io.stdout.write('No requests logged yet.\n');
     for (const e of entries) {
       const who = `token=${e.tokenName ?? '-'} account=${e.account ?? '-'}`;
+      if (e.count !== undefined) {
+        cli.io.stdout.write(`${e.time}  ${e.status}  ${e.count} requests without a valid token (counted, not logged one by one)\n`);
+        continue;
+      }
       cli.io.stdout.write(`${e.time}  ${e.status}  ${e.method.padEnd(4)} ${e.route}  ${who}  ${e.durationMs} ms\n`);
     }
     return EXIT_OK;

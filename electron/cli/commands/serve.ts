@@ -71,7 +71,7 @@ export const serveCommand: CliCommand = {
     // npm sets npm_command (exec for npx, run-script for npm run) in what it starts.
     const stopped = untilStop(cli.env.npm_command !== undefined);
     const status = await endpoint.start();
-    if (status.error) throw new AppError(status.error.kind, status.error.message);
+    if (status.error) throw AppError.fromInfo(status.error);
     cli.io.stdout.write(`listening on ${status.url}\n`);
     if (status.paused) cli.io.stderr.write('The endpoint is paused: it answers 503 until resumed from the tray app.\n');
     const reason = await stopped;

@@ -2,7 +2,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { CredentialCache } from './credential-cache';
-import { headersAnswer, pickAccount, requestSecretPurpose } from './headers-answer';
+import { pickAccount } from '../accounts/account-names';
+import { requestSecretPurpose } from '../twilio/auth-header';
+import { headersAnswer } from './headers-answer';
 import { readJsonBody } from './read-json-body';
 import { canValidateWebhooks, isValidSignature, parseWebhookCheck, requireWebhookToken } from './webhook-check';
 
