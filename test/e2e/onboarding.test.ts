@@ -31,14 +31,18 @@ describe('onboarding', () => {
     await expectStep(page, 'choose');
     await expect(page.getByText('Recommended for production')).toBeTruthy();
     expect(await page.getByText(/Twilio recommends it for local testing only/).count()).toBe(1);
+    // The prerequisite first, with where to get it.
+    await page.getByText('You need a Twilio account.').waitFor();
+    await page.getByRole('link', { name: /Sign up at Twilio/ }).click();
+    expect(core.openedLinks).toEqual(['https://www.twilio.com/try-twilio']);
     await recordStep(page, 'onboarding-1-choose');
     await page.getByRole('radio', { name: /API Key/ }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    // Step 1: the Account SID, with the Account Info drawing.
+    // Step 1: the Account SID, with the Account Info drawing that marks only the Account SID.
     await expectStep(page, 'account-sid');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-heading');
-    expect(await page.locator('img[data-illustration="account-info"]').count()).toBe(1);
+    expect(await page.locator('img[data-illustration="account-sid"]').count()).toBe(1);
     await page.getByLabel('Account SID', { exact: true }).fill(`  ${account.sid}\n`);
     await recordStep(page, 'onboarding-2-account-sid');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -255,9 +259,9 @@ describe('onboarding', () => {
     await tabTo('button[type="submit"]');
     await keyboard.press('Enter');
     await focusedStep('create-key');
-    // A radio group is one Tab stop; the arrow keys move between its choices (Standard → Main).
+    // A radio group is one Tab stop; the arrow keys move between its choices (Standard → Main, above it in Twilio's order).
     await tabTo('input[name="key-type"]:checked');
-    await keyboard.press('ArrowDown');
+    await keyboard.press('ArrowUp');
     expect(await page.getByRole('radio', { name: /^Main/ }).isChecked()).toBe(true);
     await tabTo('button[type="submit"]');
     await keyboard.press('Enter');
