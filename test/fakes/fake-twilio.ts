@@ -90,7 +90,7 @@ export async function startFakeTwilio(options: { regions?: string[]; latencyMs?:
       return Object.fromEntries(
         [...servers].flatMap(([region, { url }]) => {
           const api = apiOrigin(region, null);
-          return [[api, url], [api.replace('https://api.', 'https://iam.'), url]];
+          return [[api, url], [api.replace('https://api.', 'https://iam.'), url], [api.replace('https://api.', 'https://accounts.'), url]];
         }),
       );
     },

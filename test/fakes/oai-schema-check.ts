@@ -24,8 +24,8 @@ interface Spec {
   components: { schemas: Record<string, Schema> };
 }
 
-/** A subset of a twilio-oai spec kept beside this file (see its `x-source`): the 2010 API, or IAM v1. */
-export function loadApiSubset(which: 'api-v2010' | 'iam-v1' = 'api-v2010'): Spec {
+/** A subset of a twilio-oai spec kept beside this file (see its `x-source`): the 2010 API, IAM v1, or Accounts v1. */
+export function loadApiSubset(which: 'api-v2010' | 'iam-v1' | 'accounts-v1' = 'api-v2010'): Spec {
   const path = fileURLToPath(new URL(`./twilio-oai/${which}-subset.json`, import.meta.url));
   return JSON.parse(readFileSync(path, 'utf8')) as Spec;
 }

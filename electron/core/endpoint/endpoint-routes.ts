@@ -2,7 +2,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { CredentialCache } from './credential-cache';
-import { headersAnswer, pickAccount, requestSecretPurpose } from './headers-answer';
+import { pickAccount } from '../accounts/account-names';
+import { requestSecretPurpose } from '../twilio/auth-header';
+import { headersAnswer } from './headers-answer';
 import { readJsonBody } from './read-json-body';
 import { canValidateWebhooks, isValidSignature, parseWebhookCheck, requireWebhookToken } from './webhook-check';
 
@@ -96,7 +98,7 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
         ctx.account = record.name;
         requireWebhookToken(record);
         const authToken = await ctx.secrets.get(record, 'auth-token');
-        return { valid: isValidSignature(authToken, check) };
+        return { valid: await isValidSignature(authToken, check) };
       },
     },
   ],

@@ -1,7 +1,7 @@
 /** Actions on saved accounts (verify, rename, activate, remove, upgrade) and what each one answered. */
 import type { VerificationReport } from '../../../electron/shared/app-types';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
-import type { ErrorInfo } from '../../../electron/core/errors';
+import type { ErrorInfo } from '../../../electron/shared/errors';
 
 /** The outcome of the last action on one account, shown next to it and announced. */
 export interface AccountNotice {
@@ -59,7 +59,8 @@ export class AccountsModel {
   async remove(id: string, name: string, deleteKey: boolean): Promise<boolean> {
     const ok = await this.#run(id, () => this.#api['accounts:remove']({ id, deleteKey }), (result) => ({
       tone: 'success',
-      text: deleteKey && result.keyDeleted ? `Removed "${name}" and deleted its API key at Twilio.` : `Removed "${name}".`,
+      // A secret the keychain could not delete is named, not hidden behind "Removed".
+      text: [deleteKey && result.keyDeleted ? `Removed "${name}" and deleted its API key at Twilio.` : `Removed "${name}".`, ...(result.warnings ?? [])].join(' '),
       error: null,
       report: null,
     }));

@@ -1,7 +1,7 @@
 /** The whole AppState as the window sees it: loaded once, then replaced on every `state:changed` push. */
 import type { AppState, AccountSummary } from '../../../electron/shared/app-types';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
-import type { ErrorInfo } from '../../../electron/core/errors';
+import type { ErrorInfo } from '../../../electron/shared/errors';
 
 export class AppModel {
   // Raw: every push replaces the state whole, so deep proxies would only cost time.

@@ -1,7 +1,7 @@
 /** Engine access: pause/resume the loopback endpoint, engine tokens (shown once), the live access log. */
 import type { AccessLogEntry } from '../../../electron/shared/app-types';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
-import type { ErrorInfo } from '../../../electron/core/errors';
+import type { ErrorInfo } from '../../../electron/shared/errors';
 
 export class EngineAccess {
   #log = $state.raw<AccessLogEntry[]>([]);

@@ -4,7 +4,7 @@
  */
 import type { AccountSummary, AuthType, CredentialDraft, KeyType, VerificationReport } from '../../../electron/shared/app-types';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
-import type { ErrorInfo } from '../../../electron/core/errors';
+import type { ErrorInfo } from '../../../electron/shared/errors';
 import { checkAccountSid, checkApiKeySecret, checkApiKeySid, checkAuthToken, type FieldCheck } from '../../../electron/shared/credential-formats';
 import { DEFAULT_REGION } from '../../../electron/shared/regions';
 import { stepsFor, type StepId } from './onboarding-steps';

@@ -66,3 +66,20 @@ export function incomingNumbersPageBody(accountSid: string, pageSize: number): R
 export function errorBody(status: number, code: number, message: string): Record<string, unknown> {
   return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
 }
+
+/** POST https://accounts.twilio.com/v1/AuthTokens/Secondary — the only answer that carries the secondary token (accounts.v1.secondary_auth_token). */
+export function secondaryAuthTokenBody(account: FakeAccount, created: Date): Record<string, unknown> {
+  return {
+    account_sid: account.sid,
+    date_created: created.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    date_updated: created.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    secondary_auth_token: account.secondaryAuthToken,
+    url: 'https://accounts.twilio.com/v1/AuthTokens/Secondary',
+  };
+}
+
+/** POST https://accounts.twilio.com/v1/AuthTokens/Promote (accounts.v1.auth_token_promotion): the promoted token. */
+export function authTokenPromotionBody(account: FakeAccount): Record<string, unknown> {
+  const date = account.authTokenCreated.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { account_sid: account.sid, auth_token: account.authToken, date_created: date, date_updated: date, url: 'https://accounts.twilio.com/v1/AuthTokens/Promote' };
+}

@@ -4,7 +4,8 @@
  * key gets 401 / 20003, the same answer as a wrong secret); phone numbers may be read by
  * Standard keys too; a Restricted key without that permission gets 403 / 20403.
  */
-import { accountBody, errorBody, iamNewKeyBody, incomingNumbersPageBody, newKeyBody } from './fake-twilio-bodies';
+import { accountBody, authTokenPromotionBody, errorBody, iamNewKeyBody, incomingNumbersPageBody, newKeyBody, secondaryAuthTokenBody } from './fake-twilio-bodies';
+import { fakeSecret } from './fake-twilio-state';
 import type { FakePrincipal, FakeTwilioState } from './fake-twilio-state';
 
 /** A request after authentication, as the rules see it. */
@@ -29,6 +30,9 @@ const KEYS = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Keys\.json$/;
 const KEY = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Keys\/(SK[0-9a-f]{32})\.json$/;
 /** IAM v1 (iam.twilio.com): the account is a form field, not in the path. */
 const IAM_KEYS = '/v1/Keys';
+/** Accounts v1 (accounts.twilio.com): the account is the one the credentials belong to. */
+const SECONDARY_TOKEN = '/v1/AuthTokens/Secondary';
+const PROMOTE_TOKEN = '/v1/AuthTokens/Promote';
 
 /** The 20003 answer: wrong credentials, wrong region, or a Standard key on a Main-only resource. */
 export const authenticate = (): FakeAnswer => ({ status: 401, body: errorBody(401, 20003, 'Authenticate') });
@@ -48,6 +52,7 @@ export function answer(state: FakeTwilioState, req: FakeRequest): FakeAnswer {
   const { principal, path, method } = req;
   if (!principal) return authenticate();
   if (path === IAM_KEYS && method === 'POST') return createKey(state, principal, req.form.get('AccountSid') ?? '', req.form, true);
+  if (path === SECONDARY_TOKEN || path === PROMOTE_TOKEN) return authTokens(principal, path, method);
   const accountSid = (ACCOUNT.exec(path) ?? NUMBERS.exec(path) ?? KEYS.exec(path) ?? KEY.exec(path))?.[1];
   if (!accountSid) return notFound(path);
   // Credentials of one account never open another account's resources.
@@ -90,4 +95,31 @@ function createKey(state: FakeTwilioState, principal: FakePrincipal, accountSid:
   }
   const key = state.addKey(accountSid, { keyType: 'standard', friendlyName, region: principal.account.region });
   return { status: 201, body: iam ? iamNewKeyBody(key) : newKeyBody(key) };
+}
+
+/**
+ * Accounts v1 AuthTokens (FACTS.md, "Rotation"): only the auth token (primary or secondary) may
+ * manage auth tokens — an API key, even a Main one, gets 20003 here (unverified for Main keys at
+ * Twilio; the app explains either refusal). Promote without a secondary is refused with 20404.
+ */
+function authTokens(principal: FakePrincipal, path: string, method: string): FakeAnswer {
+  if (principal.kind !== 'authToken') return authenticate();
+  const account = principal.account;
+  if (path === SECONDARY_TOKEN && method === 'POST') {
+    account.secondaryAuthToken = fakeSecret();
+    return { status: 201, body: secondaryAuthTokenBody(account, new Date()) };
+  }
+  if (path === SECONDARY_TOKEN && method === 'DELETE') {
+    if (account.secondaryAuthToken === null) return notFound(path);
+    account.secondaryAuthToken = null;
+    return { status: 204, body: null };
+  }
+  if (path === PROMOTE_TOKEN && method === 'POST') {
+    if (account.secondaryAuthToken === null) return notFound(path);
+    account.authToken = account.secondaryAuthToken;
+    account.secondaryAuthToken = null;
+    account.authTokenCreated = new Date();
+    return { status: 200, body: authTokenPromotionBody(account) };
+  }
+  return notFound(path);
 }

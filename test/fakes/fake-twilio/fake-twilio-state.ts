@@ -19,6 +19,10 @@ export interface FakeAccount {
   dateCreated: Date;
   /** Twilio answers "20003: Policy evaluation failed" on the 2010 Keys resource for some accounts (twilio-cli PR #704). */
   legacyKeyCreationFails: boolean;
+  /** The secondary Auth Token (Accounts v1 AuthTokens/Secondary): authenticates beside the primary until promoted or deleted. */
+  secondaryAuthToken: string | null;
+  /** When the auth token (primary) was made: a promotion renews it. */
+  authTokenCreated: Date;
 }
 
 /** One API key as the fake stores it. */
@@ -61,6 +65,8 @@ export class FakeTwilioState {
       region: spec.region ?? 'us1',
       dateCreated: spec.dateCreated ?? new Date('2024-03-01T10:00:00Z'),
       legacyKeyCreationFails: spec.legacyKeyCreationFails ?? false,
+      secondaryAuthToken: spec.secondaryAuthToken ?? null,
+      authTokenCreated: spec.authTokenCreated ?? spec.dateCreated ?? new Date('2024-03-01T10:00:00Z'),
     };
     this.accounts.set(account.sid, account);
     return account;
@@ -92,7 +98,8 @@ export class FakeTwilioState {
   authenticate(user: string, password: string, region: string): FakePrincipal | null {
     if (user.startsWith('AC')) {
       const account = this.accounts.get(user);
-      if (!account || account.authToken !== password || account.region !== region) return null;
+      if (!account || account.region !== region) return null;
+      if (account.authToken !== password && account.secondaryAuthToken !== password) return null;
       return { kind: 'authToken', account };
     }
     const key = this.keys.get(user);
