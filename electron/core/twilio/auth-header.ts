@@ -13,6 +13,11 @@ export function requestSecretPurpose(record: Pick<AccountRecord, 'authType'>): S
   return record.authType === 'apiKey' ? 'api-key-secret' : 'auth-token';
 }
 
+/** Every keychain entry a saved account keeps: the one that signs its requests, plus an auth token kept beside an API key. */
+export function storedSecretPurposes(record: Pick<AccountRecord, 'authType' | 'keepsAuthToken'>): SecretPurpose[] {
+  return record.authType === 'apiKey' && record.keepsAuthToken ? ['api-key-secret', 'auth-token'] : [requestSecretPurpose(record)];
+}
+
 /** The Basic user name Twilio expects: the API Key SID for API key credentials, else the Account SID. */
 export function basicUser(credentials: Pick<AccountRecord, 'authType' | 'accountSid' | 'apiKeySid'>): string {
   return credentials.authType === 'apiKey' && credentials.apiKeySid ? credentials.apiKeySid : credentials.accountSid;
