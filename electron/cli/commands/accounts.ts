@@ -8,6 +8,7 @@ import { UsageError, type CliCommand, type CliEnv } from '../cli-command';
 import { printAccounts, printJson, printReport, reportJson } from '../cli-output';
 import { EXIT_OK, exitCodeFor } from '../exit-codes';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
+import { rotateSubcommand } from './accounts-rotate';
 
 type Subcommand = (args: string[], cli: CliEnv) => Promise<number>;
 
@@ -17,6 +18,8 @@ async function deps(cli: CliEnv) {
 }
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
+  rotate: rotateSubcommand,
+
   async add(args, cli) {
     const { values, positionals } = parseOptions(args, { ...CREDENTIAL_OPTIONS, 'no-verify': { type: 'boolean' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
     const draft = await draftFromOptions(cli.io, values);
@@ -92,6 +95,7 @@ export const accountsCommand: CliCommand = {
     'smsit-twilio accounts verify NAME [--json]',
     'smsit-twilio accounts rename OLD NEW',
     'smsit-twilio accounts upgrade NAME [--keep-auth-token] [--json]',
+    'smsit-twilio accounts rotate NAME [--yes] [--json]              # new API key or Auth Token, no downtime',
     'smsit-twilio accounts remove NAME [--delete-key]',
     '',
     '"add" reads the secret from stdin (hidden prompt, or the first line of a pipe) and verifies it',

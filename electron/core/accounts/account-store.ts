@@ -4,7 +4,7 @@ import type { AccountSummary, KeyType, VerificationSummary } from '../../shared/
 import { AppError } from '../errors';
 import type { RegistryFile } from '../registry/registry-file';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
-import type { SecretPurpose, SecretStore } from '../secrets/secret-store';
+import { SECRET_PURPOSES, type SecretPurpose, type SecretStore } from '../secrets/secret-store';
 import { assertNameFree, cleanAccountName, findAccount } from './account-names';
 import { secretPurposeFor, toSummary } from './account-summary';
 import { cleanNewAccount, type NewAccount } from './new-account-input';
@@ -157,7 +157,7 @@ export class AccountStore {
       return found;
     });
     // Entries left behind by a failing keychain are found later by cleanOrphanSecrets.
-    await Promise.allSettled([this.secrets.delete(record.id, 'auth-token'), this.secrets.delete(record.id, 'api-key-secret')]);
+    await Promise.allSettled(SECRET_PURPOSES.map((purpose) => this.secrets.delete(record.id, purpose)));
     return record;
   }
 
@@ -165,7 +165,7 @@ export class AccountStore {
   async readSecret(record: AccountRecord, purpose: SecretPurpose = secretPurposeFor(record)): Promise<string> {
     const secret = await this.secrets.get(record.id, purpose);
     if (secret === null) {
-      const what = purpose === 'auth-token' ? 'Auth Token' : 'API Key Secret';
+      const what = purpose.startsWith('auth-token') ? 'Auth Token' : 'API Key Secret';
       throw new AppError(
         'secret-missing',
         `The keychain has no ${what} for "${record.name}" any more (it may have been deleted outside this app). Remove the account and add it again.`,

@@ -6,9 +6,10 @@ import type { SecretPurpose } from '../secrets/secret-store';
 /** A fixed mask: no character of a secret ever leaves the keychain for display. */
 export const SECRET_MASK = '••••••••••••••••';
 
-/** The keychain entry that authenticates this account's requests. */
-export function secretPurposeFor(record: Pick<AccountRecord, 'authType'>): SecretPurpose {
-  return record.authType === 'apiKey' ? 'api-key-secret' : 'auth-token';
+/** The keychain entry that authenticates this account's requests (the `-next` one while a rotation switches). */
+export function secretPurposeFor(record: Pick<AccountRecord, 'authType' | 'secretInNext'>): SecretPurpose {
+  const base = record.authType === 'apiKey' ? 'api-key-secret' : 'auth-token';
+  return record.secretInNext ? `${base}-next` : base;
 }
 
 /** The summary every shell sees. */
@@ -26,6 +27,7 @@ export function toSummary(record: AccountRecord, activeAccountId: string | null)
     active: record.id === activeAccountId,
     maskedSecret: SECRET_MASK,
     createdAt: record.createdAt,
+    secretCreatedAt: record.secretCreatedAt ?? null,
     lastVerification: record.lastVerification,
   };
 }

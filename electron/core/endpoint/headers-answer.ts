@@ -2,6 +2,7 @@
 import { apiOrigin } from '../../shared/regions';
 import type { AuthType } from '../../shared/app-types';
 import { AppError } from '../errors';
+import { secretPurposeFor } from '../accounts/account-summary';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { SecretPurpose } from '../secrets/secret-store';
 import { authorizationHeader } from '../twilio/auth-header';
@@ -35,7 +36,7 @@ export function pickAccount(registry: Pick<Registry, 'accounts' | 'activeAccount
 
 /** The keychain entry whose secret signs this account's requests. */
 export function requestSecretPurpose(record: AccountRecord): SecretPurpose {
-  return record.authType === 'apiKey' ? 'api-key-secret' : 'auth-token';
+  return secretPurposeFor(record);
 }
 
 /** The API origin for an account: `apiBase` (SMSIT_TWILIO_API_BASE) when set, else its region and edge. */

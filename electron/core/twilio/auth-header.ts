@@ -4,6 +4,7 @@
  * the URL path — twilio-node RequestClient). For the endpoint and the account operations.
  */
 import type { AccountStore } from '../accounts/account-store';
+import { secretPurposeFor } from '../accounts/account-summary';
 import type { AccountRecord } from '../registry/registry-schema';
 import type { SecretPurpose } from '../secrets/secret-store';
 import type { TwilioCredentials } from './draft-check';
@@ -16,7 +17,7 @@ export function authorizationHeader(record: Pick<AccountRecord, 'authType' | 'ac
 
 /** Credentials built from a record and a secret of the given purpose. */
 export function credentialsFromRecord(record: AccountRecord, purpose: SecretPurpose, secret: string): TwilioCredentials {
-  const useKey = purpose === 'api-key-secret';
+  const useKey = purpose === 'api-key-secret' || purpose === 'api-key-secret-next';
   return {
     authType: useKey ? 'apiKey' : 'authToken',
     accountSid: record.accountSid,
@@ -29,6 +30,6 @@ export function credentialsFromRecord(record: AccountRecord, purpose: SecretPurp
 
 /** The credentials an account authenticates with (its API key, or its auth token), read from the keychain. */
 export async function credentialsFor(record: AccountRecord, accounts: AccountStore, purpose?: SecretPurpose): Promise<TwilioCredentials> {
-  const chosen: SecretPurpose = purpose ?? (record.authType === 'apiKey' ? 'api-key-secret' : 'auth-token');
+  const chosen: SecretPurpose = purpose ?? secretPurposeFor(record);
   return credentialsFromRecord(record, chosen, await accounts.readSecret(record, chosen));
 }
