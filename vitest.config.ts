@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Tests run the built command (bin/smsit-twilio.mjs → out/cli): build it from the current sources first.
+    globalSetup: ['test/setup/build-cli.ts'],
   },
 });

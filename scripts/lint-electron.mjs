@@ -17,8 +17,8 @@ const root = new URL('..', import.meta.url).pathname;
 const REVIEWED = [
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
-    code: 'isAllowedExternalUrl(url) ? shell.openExternal(url)',
-    why: 'electron/main/index.ts: the only shell.openExternal; the URL has just passed the allow-list (https *.twilio.com, mailto:support@sms-it.ai).',
+    code: 'openCheckedExternal((url) => shell.openExternal(url)',
+    why: 'electron/main/index.ts: the only shell.openExternal; it receives the normalized href of a URL that passed externalUrl (https on the linked Twilio hosts, mailto:support@sms-it.ai with a subject at most).',
   },
 ];
 

@@ -67,3 +67,10 @@ export function readSecret(io: CliIo, label: string): Promise<string> {
   if (io.stdin.isTTY) return hiddenPrompt(io.stdin, io.stderr, `${label} (typing is hidden): `);
   return firstLine(io.stdin);
 }
+
+/** Asks a yes/no question on a terminal (stderr); only "y" or "yes" is yes, anything else — Enter included — is no. */
+export async function askYesNo(io: CliIo, question: string): Promise<boolean> {
+  io.stderr.write(`${question} [y/N] `);
+  const answer = await firstLine(io.stdin);
+  return /^\s*y(es)?\s*$/i.test(answer);
+}

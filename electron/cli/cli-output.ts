@@ -1,6 +1,6 @@
 /** How commands print: `--json` objects for scripts, plain sentences for people. Never a secret. */
 import type { AccountSummary, VerificationReport } from '../shared/app-types';
-import { AppError, toErrorInfo } from '../core/errors';
+import { AppError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import type { CliIo } from './cli-io';
 
 /** Prints one JSON object on one line. */
@@ -8,10 +8,12 @@ export function printJson(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
-/** The error object of `--json` output: exactly kind, httpStatus, twilioCode, message. */
-export function errorJson(error: unknown) {
-  const info = toErrorInfo(error);
-  return { kind: info.kind, httpStatus: info.details?.httpStatus ?? null, twilioCode: info.details?.twilioCode ?? null, message: info.message };
+/**
+ * The error object of every `--json` output, the one place the ErrorInfo is flattened: exactly
+ * kind, httpStatus, twilioCode, message (as the README promises scripts).
+ */
+export function errorJson(error: ErrorInfo) {
+  return { kind: error.kind, httpStatus: error.details?.httpStatus ?? null, twilioCode: error.details?.twilioCode ?? null, message: error.message };
 }
 
 /** A report in exactly the shape `verify --json` promises (nothing more, nothing less). */
@@ -23,7 +25,7 @@ export function reportJson(report: VerificationReport) {
     keyType,
     account: { sid: account.sid, friendlyName: account.friendlyName, status: account.status, type: account.type },
     warnings,
-    error: error ? { kind: error.kind, httpStatus: error.httpStatus, twilioCode: error.twilioCode, message: error.message } : null,
+    error: error ? errorJson(error) : null,
   };
 }
 
@@ -51,18 +53,28 @@ export function printReport(io: CliIo, report: VerificationReport): void {
   io.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** One line per account, the active one starred. */
+/** Rows as columns padded to their widest cell, two spaces apart, no trailing space. */
+export function formatTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length)));
+  return rows
+    .map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column]! - [...cell].length))).join('  ').trimEnd())
+    .join('\n');
+}
+
+/** The accounts as a table with a header row; the active one is starred in the first column. */
 export function printAccounts(io: CliIo, accounts: AccountSummary[]): void {
   if (accounts.length === 0) {
     io.stdout.write('No accounts yet. Add one with: smsit-twilio accounts add NAME --account-sid AC…\n');
     return;
   }
-  for (const account of accounts) {
+  const header = ['', 'NAME', 'ACCOUNT SID', 'API KEY SID', 'CREDENTIALS', 'REGION', 'LAST CHECK'];
+  const rows = accounts.map((account) => {
     const check = account.lastVerification;
     const verified = check ? `${check.ok ? 'verified' : `failed (${check.error?.kind ?? 'error'})`} ${check.at.slice(0, 16).replace('T', ' ')}` : 'not verified';
     const region = account.edge ? `${account.region}/${account.edge}` : account.region;
-    io.stdout.write(`${account.active ? '*' : ' '} ${account.name}  ${account.accountSid}  ${credentialLabel(account.authType, account.keyType)}  ${region}  ${verified}\n`);
-  }
+    return [account.active ? '*' : '', account.name, account.accountSid, account.apiKeySid ?? '-', credentialLabel(account.authType, account.keyType), region, verified];
+  });
+  io.stdout.write(`${formatTable([header, ...rows])}\n* the active account: the engine gets its credentials.\n`);
 }
 
 /** An error for people, on stderr. */

@@ -3,12 +3,15 @@
  * core on demand (no keychain is touched for `--help` or `verify`), dispatches to the command
  * table, and turns every error into a message and an exit code (exit-codes.ts).
  * Secrets come only from stdin; TWILIO_* environment variables are never read.
+ * Built to out/cli/index.js (scripts/build-cli.mjs); heavy modules (twilio, keytar, the
+ * endpoint) are imported by the commands that use them, so `--help` starts in a blink.
  */
-import pkg from '../../package.json';
+import { version } from '../../package.json';
 import type { AppContext } from '../core/app-context';
-import { AppError } from '../core/errors';
+import { AppError, toErrorInfo } from '../core/errors';
 import { TwilioService } from '../core/twilio/twilio-service';
-import { UsageError, type CliCommand, type CliEnv } from './cli-command';
+import { UsageError, type CliCommand, type CliEnv, type CliHelp } from './cli-command';
+import { commandHelp, overviewHelp, subcommandHelp } from './cli-help';
 import type { CliIo } from './cli-io';
 import { errorJson, printError, printJson } from './cli-output';
 import { accountsCommand } from './commands/accounts';
@@ -17,9 +20,10 @@ import { serveCommand } from './commands/serve';
 import { tokensCommand } from './commands/tokens';
 import { logCommand } from './commands/log';
 import { headersCommand } from './commands/headers';
+import { doctorCommand } from './commands/doctor';
 import { execCommand } from './commands/exec';
 import { importCommand } from './commands/import';
-import { EXIT_OK, EXIT_STORAGE, EXIT_USAGE, exitCodeFor } from './exit-codes';
+import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
 
 /** Every command, in the order `--help` lists them. Add a command: its file, plus one line here. */
 export const COMMANDS: CliCommand[] = [
@@ -31,25 +35,8 @@ export const COMMANDS: CliCommand[] = [
   execCommand,
   importCommand,
   logCommand,
+  doctorCommand,
 ];
-
-
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
-  return [
-    'smsit-twilio — keep Twilio credentials in the system keychain and check them with Twilio.',
-    '',
-    'Usage: smsit-twilio COMMAND [OPTIONS]   (smsit-twilio COMMAND --help for details)',
-    '',
-    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
-    '',
-    'Secrets are read from stdin (hidden prompt, or the first line of a pipe), never from arguments.',
-    'Exit codes: 0 ok, 1 credentials rejected, 2 bad input or usage, 3 keychain unavailable,',
-    '4 network / timeout / rate limit / Twilio error.',
-    'Environment: SMSIT_TWILIO_HOME (data folder), SMSIT_TWILIO_API_BASE (send all Twilio requests there).',
-    'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and the other TWILIO_* variables are ignored on purpose.',
-  ].join('\n');
-}
 
 /** What a run may be given instead of the real thing (tests): environment, fetch, the core's objects. */
 export interface CliOptions {
@@ -67,7 +54,7 @@ export function createCliEnv(io: CliIo, options: CliOptions = {}): CliEnv {
     env,
     context() {
       // Imported here, not at the top: loading keytar must not be needed for --help or verify.
-      context ??= options.context?.() ?? import('../core/app-context').then(({ createAppContext }) => createAppContext({ env }));
+      context ??= options.context?.() ?? import('../core/app-context').then(({ openAppContext }) => openAppContext({ env }));
       return context;
     },
     twilio(timeoutMs) {
@@ -90,42 +77,74 @@ function checkApiBase(env: NodeJS.ProcessEnv): void {
   }
 }
 
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
+
+/** The command line resolved to what runs: the command or subcommand, its arguments, its help. */
+interface Target {
+  help: CliHelp;
+  helpText: string;
+  args: string[];
+  run: ((args: string[], cli: CliEnv) => Promise<number>) | null;
+}
+
+/** Finds the subcommand named by `args[0]` when the command has subcommands; else the command itself. */
+function resolveTarget(command: CliCommand, args: string[]): Target {
+  if (!command.subcommands) {
+    return { help: command, helpText: commandHelp(command), args, run: command.run?.bind(command) ?? null };
+  }
+  const [name, ...rest] = args;
+  const subcommand = command.subcommands.find((candidate) => candidate.name === name);
+  if (subcommand) return { help: subcommand, helpText: subcommandHelp(subcommand), args: rest, run: subcommand.run.bind(subcommand) };
+  const names = command.subcommands.map((sub) => sub.name).join(', ');
+  const problem =
+    name === undefined || isHelp(name) ? null : name.startsWith('-') ? `Say what to do first: smsit-twilio ${command.name} ${names.split(', ')[0]} …` : `Unknown subcommand "${command.name} ${name}": use ${names}.`;
+  return {
+    help: command,
+    helpText: commandHelp(command),
+    args: rest,
+    run: async () => {
+      throw new UsageError(problem ?? `Say what to do: smsit-twilio ${command.name} SUBCOMMAND (${names}).`);
+    },
+  };
+}
+
 /** Runs one command line; returns the exit code. Output goes to `io`. */
 export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}): Promise<number> {
   const env = options.env ?? process.env;
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(`${overview()}\n`);
+  if (!name || isHelp(name) || name === 'help') {
+    io.stdout.write(`${overviewHelp(COMMANDS)}\n`);
     return name ? EXIT_OK : EXIT_USAGE;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(`${pkg.version}\n`);
+    io.stdout.write(`${version}\n`);
     return EXIT_OK;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr.write(`Unknown command "${name}".\n\n${overview()}\n`);
+    io.stderr.write(`Unknown command "${name}".\n\n${overviewHelp(COMMANDS)}\n`);
     return EXIT_USAGE;
   }
+  const target = resolveTarget(command, args);
   // After `--` the words belong to another command (exec): its --help and --json are not ours.
   const own = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
-  if (own.includes('--help') || own.includes('-h')) {
-    io.stdout.write(`${command.usage}\n`);
+  if (own.some(isHelp)) {
+    io.stdout.write(`${target.helpText}\n`);
     return EXIT_OK;
   }
   try {
     checkApiBase(env);
-    return await command.run(args, createCliEnv(io, options));
+    if (!target.run) throw new UsageError(`"${command.name}" cannot run on its own.`);
+    return await target.run(target.args, createCliEnv(io, options));
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n\nUsage:\n${command.usage}\n`);
+      io.stderr.write(`${error.message}\n\nUsage: ${target.help.usage.split('\n').join('\n       ')}\n(smsit-twilio ${argv.slice(0, target.help === command ? 1 : 2).join(' ')} --help for details)\n`);
       return EXIT_USAGE;
     }
-    if (own.includes('--json')) printJson(io, { ok: false, error: errorJson(error) });
+    if (own.includes('--json')) printJson(io, { ok: false, error: errorJson(toErrorInfo(error)) });
     else printError(io, error);
+    // keytar failing to load (no libsecret) arrives as a typed keychain-unavailable AppError (keytar-secret-store.ts).
     if (error instanceof AppError) return exitCodeFor(error.kind);
-    // keytar failing to load at all (no libsecret) is a keychain problem, not a crash.
-    if (/keytar|libsecret/i.test(String((error as Error)?.message))) return EXIT_STORAGE;
     return exitCodeFor('internal');
   }
 }

@@ -1,5 +1,6 @@
 /** Builds the core's long-lived objects from the environment: one place for the CLI and the tray app. */
 import { AccountStore } from './accounts/account-store';
+import { secureDataFolder } from './data-folder';
 import { registryPath, resolveDataDir } from './paths';
 import { RegistryFile } from './registry/registry-file';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
@@ -29,4 +30,11 @@ export function createAppContext(options: AppContextOptions = {}): AppContext {
   const registry = new RegistryFile({ path: registryPath(dataDir) });
   const secrets = options.secrets ?? new KeytarSecretStore(keychainServiceName(env));
   return { env, dataDir, registry, secrets, accounts: new AccountStore({ registry, secrets }) };
+}
+
+/** Checks the data folder (ours, 0700: tightened or refused with `io`), then wires the core. */
+export async function openAppContext(options: AppContextOptions = {}): Promise<AppContext> {
+  const context = createAppContext(options);
+  await secureDataFolder(context.dataDir);
+  return context;
 }

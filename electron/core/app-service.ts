@@ -3,19 +3,16 @@
  * the whole AppState. The tray app, the window and the end-to-end tests all go through it.
  */
 import type { AppState, EndpointStatus } from '../shared/app-types';
-import type { Channel, ChannelHandlers } from '../shared/ipc-contract';
+import type { ChannelHandlers, CoreChannel } from '../shared/ipc-contract';
 import { addAccount, removeAccount, upgradeAccount, verifyAccount } from './accounts/account-operations';
 import type { AppContext } from './app-context';
 import { toSummary } from './accounts/account-summary';
+import { cleanOrphanSecrets } from './accounts/orphan-secrets';
 import { createEngineToken, revokeEngineToken, toTokenSummary } from './endpoint/engine-tokens';
 import { emptyRegistry } from './registry/registry-schema';
 import type { EngineEndpoint } from './endpoint/engine-endpoint';
 import { AppError, isErrorKind, toErrorInfo, type ErrorInfo } from './errors';
 import type { TwilioService } from './twilio/twilio-service';
-
-/** Channels the shell answers itself (they need Electron's shell and clipboard). */
-export type ShellChannel = 'links:open' | 'clipboard:copy';
-export type CoreChannel = Exclude<Channel, ShellChannel>;
 
 /** The core's handlers plus the state subscription. */
 export type AppService = Pick<ChannelHandlers, CoreChannel> & {
@@ -70,12 +67,21 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
 
   // The keychain is asked once at start and on refresh, not on every state build: on macOS each
   // keychain call may prompt, and prompts on every tray update are what users hated in Leapp (#318).
+  // The first time the keychain answers, secrets a removal could not delete (keychain down, a
+  // crash) are deleted, from the list just taken: no second keychain call.
+  let orphansCleaned = false;
   async function refresh(): Promise<AppState> {
-    keychainError = await context.secrets.list().then(
-      () => null,
-      (error: unknown) => toErrorInfo(error),
+    const listed = await context.secrets.list().then(
+      (refs) => ((keychainError = null), refs),
+      (error: unknown) => ((keychainError = toErrorInfo(error)), null),
     );
-    return push();
+    // The state first: it is what reports a damaged registry (and keeps it aside, so nothing is cleaned).
+    const current = await push();
+    if (listed && !orphansCleaned) {
+      orphansCleaned = true;
+      await cleanOrphanSecrets(registry, context.secrets, new Date(), listed).catch(() => undefined);
+    }
+    return current;
   }
 
   /** Runs a change, notes whether the keychain answered, and pushes the new state either way. */

@@ -1,38 +1,9 @@
-/** Every failure the app reports is one of these kinds; shells map kinds to words and exit codes. */
-export const ERROR_KINDS = [
-  'bad-input',
-  'invalid-credentials',
-  'not-found',
-  'forbidden',
-  'rate-limited',
-  'network',
-  'timeout',
-  'twilio',
-  'keychain-unavailable',
-  'secret-missing',
-  'registry-corrupt',
-  'registry-busy',
-  'io',
-  'name-taken',
-  'unknown-account',
-  'no-active-account',
-  'endpoint-paused',
-  'port-in-use',
-  'unauthorized',
-  'cannot-validate',
-  'internal',
-] as const;
+/** The core's error value: an Error with a kind, and its plain ErrorInfo form for every shell. */
+import type { ErrorDetails, ErrorInfo, ErrorKind } from '../shared/errors';
 
-export type ErrorKind = (typeof ERROR_KINDS)[number];
+export { ERROR_KINDS, type ErrorDetails, type ErrorInfo, type ErrorKind } from '../shared/errors';
 
-/** Extra facts an error may carry; never a secret. */
-export interface ErrorDetails {
-  httpStatus?: number | null;
-  twilioCode?: number | null;
-  /** Where a file was kept aside, which field was wrong, … — safe to show. */
-  field?: string;
-  path?: string;
-}
+const UNEXPECTED = 'Something unexpected went wrong. Try again; if it keeps happening, tell us at support@sms-it.ai.';
 
 /** A failure with a kind and a message a person can act on. The cause is kept for debugging only. */
 export class AppError extends Error {
@@ -45,13 +16,11 @@ export class AppError extends Error {
     this.kind = kind;
     this.details = details;
   }
-}
 
-/** The plain shape an error takes when it crosses IPC, HTTP or `--json` output. */
-export interface ErrorInfo {
-  kind: ErrorKind;
-  message: string;
-  details?: ErrorDetails;
+  /** The AppError an ErrorInfo stands for (a failed report, a stored status), details and all; `addendum` is appended to the message. */
+  static fromInfo(info: ErrorInfo, addendum = ''): AppError {
+    return new AppError(info.kind, info.message + addendum, { ...info.details });
+  }
 }
 
 /** Turns anything thrown into an ErrorInfo without leaking stack traces or foreign messages. */
@@ -59,10 +28,10 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof AppError) {
     const hasDetails = Object.keys(error.details).length > 0;
     return hasDetails
-      ? { kind: error.kind, message: error.message, details: error.details }
+      ? { kind: error.kind, message: error.message, details: { ...error.details } }
       : { kind: error.kind, message: error.message };
   }
-  return { kind: 'internal', message: 'Something unexpected went wrong. Try again; if it keeps happening, tell us at support@sms-it.ai.' };
+  return { kind: 'internal', message: UNEXPECTED };
 }
 
 /** True when `error` is an AppError of the given kind. */

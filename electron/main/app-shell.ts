@@ -5,22 +5,16 @@
  */
 import { isErrorKind, toErrorInfo, type ErrorInfo } from '../core/errors';
 import type { AppState } from '../shared/app-types';
-import { STATE_CHANGED } from '../shared/ipc-contract';
 import type { KeychainChoice } from './keychain-dialog';
-import type { CoreHandlers } from './shell-handlers';
+import type { AppService } from '../core/app-service';
 import type { WindowView } from './window';
-
-/** The core service as the shell sees it: the channel handlers plus the state subscription. */
-export interface ShellService extends CoreHandlers {
-  onStateChanged(listener: (state: AppState) => void): () => void;
-}
 
 /** Everything the shell's life touches. */
 export interface AppShellDeps {
-  service: ShellService;
+  service: AppService;
   startEndpoint(): Promise<unknown>;
   stopEndpoint(): Promise<unknown>;
-  window: { show(view?: WindowView): void; send(channel: string, payload: unknown): void; close(): void };
+  window: { show(view?: WindowView): void; pushState(state: AppState): void; close(): void };
   tray: { update(state: AppState): void; destroy(): void };
   /** Called with every state (notifications compare it with the last one). */
   onState(state: AppState): void;
@@ -83,7 +77,7 @@ export async function startAppShell(deps: AppShellDeps): Promise<AppShell | null
   const show = (state: AppState) => {
     current = state;
     deps.tray.update(state);
-    deps.window.send(STATE_CHANGED, state);
+    deps.window.pushState(state);
     deps.onState(state);
   };
   const unsubscribe = deps.service.onStateChanged(show);

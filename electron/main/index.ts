@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow, Menu, Notification, Tray, app, clipboard, dialog, ipcMain, net, session, shell } from 'electron';
-import { createAppContext } from '../core/app-context';
+import { openAppContext } from '../core/app-context';
 import { createAppService } from '../core/app-service';
 import { EngineEndpoint } from '../core/endpoint/engine-endpoint';
 import { isErrorKind, toErrorInfo } from '../core/errors';
@@ -22,7 +22,7 @@ import { setupNotifications, type Note } from './notifications';
 import { createShellHandlers, mergeHandlers } from './shell-handlers';
 import { AppTray } from './tray';
 import { createTrayActions } from './tray-actions';
-import { guardSession, guardWebContents, isAllowedExternalUrl } from './web-guards';
+import { guardSession, guardWebContents, openCheckedExternal } from './web-guards';
 import { AppWindow } from './window';
 
 /** Same as electron-builder's appId: Windows ties notifications to it. */
@@ -43,9 +43,10 @@ const appWindow = new AppWindow({
 
 // The app's only shell.openExternal. electronegativity flags every non-literal argument for review
 // (OPEN_EXTERNAL_JS_CHECK); reviewed and listed in scripts/lint-electron.mjs: the URL has just
-// passed isAllowedExternalUrl (https *.twilio.com, mailto:support@sms-it.ai), so a compromised
+// passed externalUrl (https on the Twilio hosts we link to, mail to support@sms-it.ai with a subject
+// at most) and is its normalized href, not the raw string, so a compromised
 // page cannot make it launch file:, smb: or custom-protocol handlers.
-const openInBrowser = (url: string) => (isAllowedExternalUrl(url) ? shell.openExternal(url) : Promise.resolve());
+const openInBrowser = (raw: string) => openCheckedExternal((url) => shell.openExternal(url), raw);
 // From a window.open (no caller to tell): a desktop with no browser or mail handler must not crash us.
 const openFromPage = (url: string) => void openInBrowser(url).catch(() => console.error('[shell] no application could open a link'));
 const notify = (note: Note) => new Notification({ title: note.title, body: note.body }).show();
@@ -55,7 +56,7 @@ async function start(): Promise<AppShell | null> {
   guardSession(session.defaultSession);
   setupContentSecurity(session.defaultSession);
 
-  const context = createAppContext();
+  const context = await openAppContext(); // a data folder of another user is refused before anything is read
   const endpoint = new EngineEndpoint({
     registry: context.registry,
     accounts: context.accounts,

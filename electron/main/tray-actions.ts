@@ -2,13 +2,13 @@
 import { toErrorInfo } from '../core/errors';
 import type { AppState } from '../shared/app-types';
 import type { Note } from './notifications';
-import type { CoreHandlers } from './shell-handlers';
+import type { AppService } from '../core/app-service';
 import type { TrayActions } from './tray-menu';
 import type { WindowView } from './window';
 
 /** The tray's collaborators. */
 export interface TrayActionDeps {
-  service: CoreHandlers;
+  service: AppService;
   state(): AppState | null;
   showWindow(view: WindowView): void;
   writeClipboard(text: string): void;

@@ -5,20 +5,49 @@
  */
 import type { Session, WebContents } from 'electron';
 
-/** Hosts whose https pages the window may open in the user's browser: Twilio's docs, help and console. */
-const TWILIO_HOST = /^(?:[a-z0-9-]+\.)*twilio\.com$/;
+/**
+ * Hosts whose https pages the window may open in the user's browser: exactly the ones
+ * renderer/src/lib/links.ts links to (a test keeps the two in step), not every *.twilio.com.
+ */
+export const LINKED_HOSTS: ReadonlySet<string> = new Set(['www.twilio.com', 'help.twilio.com', 'console.twilio.com']);
 const SUPPORT_MAILBOX = 'support@sms-it.ai';
+/** Whitespace, controls and backslashes: the URL parser drops or rewrites them, so what is opened would differ from what was written. */
+const REWRITTEN_BY_PARSER = /[\u0000-\u0020\u007f-\u009f\\]/;
 
-/** True for https Twilio URLs (no credentials, default port) and mail to our support address. */
-export function isAllowedExternalUrl(raw: string): boolean {
+/**
+ * The URL to hand to the OS for `raw`, normalized (the parsed `href`, never the raw string), or
+ * null when it is not allowed: https on a linked Twilio host (no credentials, default port), or
+ * mail to our support address with at most a subject — never cc, bcc or a pre-filled body that
+ * a compromised page could fill with a token.
+ */
+export function externalUrl(raw: string): string | null {
+  if (typeof raw !== 'string' || raw.length > 2048 || REWRITTEN_BY_PARSER.test(raw)) return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return false;
+    return null;
   }
-  if (url.protocol === 'mailto:') return url.pathname.toLowerCase() === SUPPORT_MAILBOX;
-  return url.protocol === 'https:' && url.port === '' && !url.username && !url.password && TWILIO_HOST.test(url.hostname);
+  if (url.protocol === 'mailto:') {
+    if (url.pathname.toLowerCase() !== SUPPORT_MAILBOX || url.hash) return null;
+    const names = [...url.searchParams.keys()];
+    if (names.some((name) => name !== 'subject') || names.length > 1) return null;
+    const subject = url.searchParams.get('subject');
+    return `mailto:${SUPPORT_MAILBOX}${subject ? `?subject=${encodeURIComponent(subject)}` : ''}`;
+  }
+  if (url.protocol !== 'https:' || url.port !== '' || url.username || url.password || !LINKED_HOSTS.has(url.hostname)) return null;
+  return url.href;
+}
+
+/** True when `externalUrl` would open something for `raw`. */
+export function isAllowedExternalUrl(raw: string): boolean {
+  return externalUrl(raw) !== null;
+}
+
+/** Opens the normalized form of `raw` with `open` (shell.openExternal) when allowed; does nothing otherwise. */
+export function openCheckedExternal(open: (url: string) => Promise<void>, raw: string): Promise<void> {
+  const url = externalUrl(raw);
+  return url === null ? Promise.resolve() : open(url);
 }
 
 /** Cancels a navigation, whatever its target: the page never leaves the bundled renderer. */
@@ -29,7 +58,8 @@ export function blockNavigation(event: { preventDefault(): void }): void {
 /** The window-open handler: never a new Electron window; an allow-listed link opens in the browser. */
 export function windowOpenHandler(openInBrowser: (url: string) => void) {
   return ({ url }: { url: string }): { action: 'deny' } => {
-    if (isAllowedExternalUrl(url)) openInBrowser(url);
+    const checked = externalUrl(url);
+    if (checked !== null) openInBrowser(checked);
     return { action: 'deny' };
   };
 }

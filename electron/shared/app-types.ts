@@ -1,5 +1,5 @@
 /** The data shapes that cross from the core to the shells (IPC, HTTP, `--json`). Never a secret. */
-import type { ErrorInfo } from '../core/errors';
+import type { ErrorInfo } from './errors';
 
 export type AuthType = 'authToken' | 'apiKey';
 export type KeyType = 'main' | 'standard' | 'restricted';
@@ -55,7 +55,8 @@ export interface VerificationReport {
   keyType: KeyType | null;
   account: { sid: string; friendlyName: string | null; status: string | null; type: string | null };
   warnings: string[];
-  error: (ErrorInfo & { httpStatus: number | null; twilioCode: number | null }) | null;
+  /** Why it failed; Twilio's HTTP status and error code, when it answered, are in `details`. */
+  error: ErrorInfo | null;
 }
 
 /** One engine token as listed: its name and dates, never the token. */
@@ -74,6 +75,8 @@ export interface AccessLogEntry {
   account: string | null;
   status: number;
   durationMs: number;
+  /** Set on a summary line: how many unauthenticated requests got `status` (they are not logged one by one). */
+  count?: number;
 }
 
 /** The loopback endpoint as the tray and the window show it. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, STATE_CHANGED, type Channel } from './channel-names';
-import type { ErrorInfo } from '../core/errors';
+import type { ErrorInfo } from './errors';
 import type {
   AccessLogEntry,
   AccountSummary,
@@ -51,11 +51,13 @@ export const channelInputs = {
 export interface ChannelResults {
   'state:get': AppState;
   'credentials:verify': VerificationReport;
-  'accounts:add': { account: AccountSummary; report: VerificationReport | null };
+  /** `warnings`: what the user should know about the saved account (its key is also saved under another name, …). */
+  'accounts:add': { account: AccountSummary; report: VerificationReport | null; warnings: string[] };
   'accounts:verify': VerificationReport;
   'accounts:rename': AccountSummary;
   'accounts:activate': AccountSummary;
-  'accounts:remove': { keyDeleted: boolean };
+  /** `warnings` name the secrets the keychain could not delete (cleaned at the next start). */
+  'accounts:remove': { keyDeleted: boolean; warnings: string[] };
   'accounts:upgrade': { account: AccountSummary; report: VerificationReport };
   'endpoint:pause': EndpointStatus;
   'endpoint:resume': EndpointStatus;
@@ -69,6 +71,11 @@ export interface ChannelResults {
 export { CHANNELS, STATE_CHANGED, type Channel };
 export type ChannelInput<C extends Channel> = z.input<(typeof channelInputs)[C]>;
 export type ChannelResult<C extends Channel> = ChannelResults[C];
+
+/** Channels whose work is an Electron API (the browser, the clipboard): main answers them, not the core. */
+export type ShellChannel = 'links:open' | 'clipboard:copy';
+/** Every other channel: the core's AppService answers it. */
+export type CoreChannel = Exclude<Channel, ShellChannel>;
 
 /** What crosses IPC: a value, or a typed error (never a stack trace). */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { activeAccount } from '../../electron/core/accounts/account-names';
 import { startHarness, type AppHarness } from './support/app-session';
 import type { RealCore } from './support/real-core';
 import { screenshotBothSchemes } from './support/screenshots';
@@ -73,7 +74,7 @@ describe('accounts', () => {
     await clientB.getByRole('button', { name: 'Make active Client B' }).click();
     await clientB.getByText('Active', { exact: true }).waitFor();
     expect(await card(page, 'Client A').getByText('Active', { exact: true }).count()).toBe(0);
-    expect((await core.context.accounts.active()).name).toBe('Client B');
+    expect(activeAccount(await core.context.registry.read()).name).toBe('Client B');
 
     await clientB.getByRole('button', { name: 'Rename Client B' }).click();
     const nameInput = page.getByLabel('New name for “Client B”');
@@ -82,7 +83,7 @@ describe('accounts', () => {
     await nameInput.press('Enter');
     const renamed = card(page, 'Client B (shop)');
     await renamed.waitFor();
-    expect((await core.context.accounts.active()).name).toBe('Client B (shop)');
+    expect(activeAccount(await core.context.registry.read()).name).toBe('Client B (shop)');
 
     await renamed.getByRole('button', { name: 'Verify Client B (shop)' }).click();
     await renamed.getByText('Verified: Client B at Twilio is active.').waitFor();
@@ -109,6 +110,8 @@ describe('accounts', () => {
 
     await oldShop.getByRole('button', { name: 'Remove Old shop' }).click();
     await oldShop.getByLabel('Also delete this API key at Twilio').check();
+    // The confirmation says what the command line says: which key, and what stops working.
+    await oldShop.getByText(`Deleting the API key ${seeded.key!.sid} at Twilio cannot be undone: “Old shop” stops working`).waitFor();
     await screenshotBothSchemes(page, 'accounts-2-remove');
     await oldShop.getByRole('button', { name: 'Remove “Old shop”' }).click();
     await oldShop.waitFor({ state: 'detached' });

@@ -3,11 +3,12 @@
  * account, switched to without downtime (core/rotation). The questions the rotation asks are put
  * on a terminal as y/N; elsewhere --yes answers them, and without it nothing changes.
  */
-import { createInterface } from 'node:readline';
 import { rotateApiKey, type Confirm } from '../../core/rotation/rotate-api-key';
 import { rotateAuthToken } from '../../core/rotation/rotate-auth-token';
 import { parseOptions } from '../cli-args';
-import type { CliEnv } from '../cli-command';
+import type { CliEnv, CliSubcommand } from '../cli-command';
+import { ACCOUNT_ENVIRONMENT } from '../cli-help';
+import { askYesNo } from '../cli-io';
 import { printJson, reportJson } from '../cli-output';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes';
 
@@ -19,15 +20,12 @@ function confirmer(cli: CliEnv, yes: boolean): Confirm {
       cli.io.stderr.write(`${question}\nNot a terminal, so not asked: run again with --yes to go ahead.\n`);
       return false;
     }
-    const lines = createInterface({ input: cli.io.stdin, output: cli.io.stderr as NodeJS.WritableStream, terminal: false });
-    const answer = await new Promise<string>((resolve) => lines.question(`${question} [y/N] `, resolve));
-    lines.close();
-    return /^y(es)?$/i.test(answer.trim());
+    return askYesNo(cli.io, question);
   };
 }
 
-/** The `rotate` subcommand of `accounts`. */
-export async function rotateSubcommand(args: string[], cli: CliEnv): Promise<number> {
+/** `accounts rotate NAME [--yes] [--json]`. */
+async function rotate(args: string[], cli: CliEnv): Promise<number> {
   const { values, positionals } = parseOptions(args, { yes: { type: 'boolean' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
   const context = await cli.context();
   const deps = { accounts: context.accounts, twilio: cli.twilio() };
@@ -54,3 +52,19 @@ export async function rotateSubcommand(args: string[], cli: CliEnv): Promise<num
   }
   return result.status === 'cancelled' ? EXIT_USAGE : EXIT_OK;
 }
+
+/** The `rotate` subcommand of `accounts`. */
+export const rotateAccountSubcommand: CliSubcommand = {
+  name: 'rotate',
+  summary: 'Give an account a new API key (or Auth Token) without downtime, and retire the old one.',
+  usage: 'smsit-twilio accounts rotate NAME [--yes] [--json]',
+  description: [
+    'API key account: a new Standard key is made (with the kept Auth Token, or the account\'s Main key),',
+    'stored, verified and switched to; then the old key is deleted at Twilio. A Main key becomes a',
+    'Standard key: asked first. Auth Token account: a secondary Auth Token is made, stored, verified,',
+    'and — after you confirm that every other system using the old token stops working — promoted and',
+    'switched to. Questions are y/N on a terminal; elsewhere --yes answers them (without it, nothing changes).',
+  ].join('\n'),
+  environment: [...ACCOUNT_ENVIRONMENT, 'SMSIT_TWILIO_API_BASE'],
+  run: rotate,
+};

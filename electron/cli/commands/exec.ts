@@ -3,7 +3,8 @@
  * in its environment only — for twilio-cli, twilio-node/-python scripts and anything else that
  * reads TWILIO_* variables — so no tool needs its own copy of the secret in a plain file.
  */
-import { pickAccount, requestSecretPurpose } from '../../core/endpoint/headers-answer';
+import { pickAccount } from '../../core/accounts/account-names';
+import { requestSecretPurpose } from '../../core/twilio/auth-header';
 import { accessLogPath } from '../../core/paths';
 import { execEnvironment } from '../../core/tools/exec-environment';
 import { execLogEntry, recordExec } from '../../core/tools/exec-log';
@@ -22,9 +23,8 @@ export function splitAtDoubleDash(args: string[]): { own: string[]; command: str
 export const execCommand: CliCommand = {
   name: 'exec',
   summary: 'Run a command with an account’s credentials in its environment only (TWILIO_* variables).',
-  usage: [
-    'smsit-twilio exec [NAME] -- COMMAND [ARGS…]',
-    '',
+  usage: 'smsit-twilio exec [NAME] -- COMMAND [ARGS…]',
+  description: [
     'Runs COMMAND with the active account (or NAME) as TWILIO_ACCOUNT_SID plus TWILIO_API_KEY and',
     'TWILIO_API_SECRET (API key) or TWILIO_AUTH_TOKEN (Auth Token), and TWILIO_REGION / TWILIO_EDGE',
     'when the account is outside Twilio\'s default host. Only COMMAND gets them: nothing is written,',
@@ -35,6 +35,7 @@ export const execCommand: CliCommand = {
     'Examples:  smsit-twilio exec -- twilio api:core:messages:list --limit 5',
     '           smsit-twilio exec Production -- node send-reminders.js',
   ].join('\n'),
+  environment: ['SMSIT_TWILIO_HOME', 'SMSIT_TWILIO_KEYCHAIN_SERVICE'],
   async run(args, cli) {
     const split = splitAtDoubleDash(args);
     if (!split) throw new UsageError('Put -- before the command to run, as in: smsit-twilio exec -- twilio profiles:list');

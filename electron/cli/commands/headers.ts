@@ -1,5 +1,7 @@
 /** `smsit-twilio headers [NAME]`: the same answer as GET /v1/headers, for scripts on this machine. */
-import { headersAnswer, pickAccount, requestSecretPurpose } from '../../core/endpoint/headers-answer';
+import { pickAccount } from '../../core/accounts/account-names';
+import { headersAnswer } from '../../core/endpoint/headers-answer';
+import { requestSecretPurpose } from '../../core/twilio/auth-header';
 import { parseOptions } from '../cli-args';
 import type { CliCommand } from '../cli-command';
 import { printJson } from '../cli-output';
@@ -9,12 +11,12 @@ import { EXIT_OK } from '../exit-codes';
 export const headersCommand: CliCommand = {
   name: 'headers',
   summary: 'Print the Authorization header, Account SID and API base URL of the active (or a named) account.',
-  usage: [
-    'smsit-twilio headers [NAME] [--json]',
-    '',
+  usage: 'smsit-twilio headers [NAME] [--json]',
+  description: [
     'Prints what GET /v1/headers answers: --json gives {"account", "baseUrl", "headers"} on one line.',
     'The Authorization value holds the secret (Basic-encoded): pass it straight to the request, never store it.',
   ].join('\n'),
+  environment: ['SMSIT_TWILIO_HOME', 'SMSIT_TWILIO_KEYCHAIN_SERVICE', 'SMSIT_TWILIO_API_BASE'],
   async run(args, cli) {
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, { min: 0, max: 1, names: 'an account NAME' });
     const { registry, accounts } = await cli.context();

@@ -1,9 +1,8 @@
 /** `smsit-twilio tokens create|list|revoke`: the bearer tokens the workflow engine presents to the endpoint. */
 import { open, rm } from 'node:fs/promises';
-import { createEngineToken, listEngineTokens, revokeEngineToken } from '../../core/endpoint/engine-tokens';
 import { AppError } from '../../core/errors';
 import { parseOptions } from '../cli-args';
-import { UsageError, type CliCommand } from '../cli-command';
+import type { CliCommand, CliEnv, CliSubcommand } from '../cli-command';
 import { printJson } from '../cli-output';
 import { EXIT_OK } from '../exit-codes';
 
@@ -16,13 +15,15 @@ async function openTokenFile(path: string) {
     return await open(path, 'wx', 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' ? 'it already exists (remove it or pick another path)' : `it could not be created (${code})`;
-    throw new AppError('io', `The token was not written to ${path}: ${why}. No token was created.`, { path });
+    // An existing file is the caller's choice to fix (another path), not a storage failure.
+    if (code === 'EEXIST') throw new AppError('bad-input', `The token was not written to ${path}: it already exists (remove it or pick another --file). No token was created.`, { field: 'file', path });
+    throw new AppError('io', `The token was not written to ${path}: it could not be created (${code}). No token was created.`, { path });
   }
 }
 
-async function create(name: string, file: string | undefined, json: boolean, cli: Parameters<CliCommand['run']>[1]): Promise<void> {
+async function create(name: string, file: string | undefined, json: boolean, cli: CliEnv): Promise<void> {
   const { registry } = await cli.context();
+  const { createEngineToken } = await tokens();
   if (file === undefined) {
     const created = await createEngineToken(registry, name);
     if (json) printJson(cli.io, created);
@@ -46,32 +47,58 @@ async function create(name: string, file: string | undefined, json: boolean, cli
   }
 }
 
-/** `tokens create|list|revoke`. */
+const tokens = () => import('../../core/endpoint/engine-tokens');
+
+/** The subcommands of `tokens`, in the order its help lists them. */
+export const TOKEN_SUBCOMMANDS: CliSubcommand[] = [
+  {
+    name: 'create',
+    summary: 'Make a new engine token and print it once (or write it to a new file, mode 0600).',
+    usage: 'smsit-twilio tokens create NAME [--file PATH] [--json]',
+    description: 'The engine sends it as "Authorization: Bearer TOKEN". It is never shown again.',
+    environment: ['SMSIT_TWILIO_HOME'],
+    async run(args, cli) {
+      const { values, positionals } = parseOptions(args, { file: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'a token NAME' });
+      await create(positionals[0]!, values.file, values.json === true, cli);
+      return EXIT_OK;
+    },
+  },
+  {
+    name: 'list',
+    summary: 'List the engine tokens: names and dates (tokens are never shown again).',
+    usage: 'smsit-twilio tokens list [--json]',
+    environment: ['SMSIT_TWILIO_HOME'],
+    async run(args, cli) {
+      const { values } = parseOptions(args, { json: { type: 'boolean' } }, { min: 0, max: 0, names: '' });
+      const { listEngineTokens } = await tokens();
+      const list = await listEngineTokens((await cli.context()).registry);
+      if (values.json) printJson(cli.io, list);
+      else if (list.length === 0) cli.io.stdout.write('No engine tokens yet. Create one with: smsit-twilio tokens create NAME\n');
+      else for (const t of list) cli.io.stdout.write(`${t.name}  created ${t.createdAt.slice(0, 16).replace('T', ' ')}  last used ${t.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}\n`);
+      return EXIT_OK;
+    },
+  },
+  {
+    name: 'revoke',
+    summary: 'Revoke an engine token: a running endpoint refuses it within a second.',
+    usage: 'smsit-twilio tokens revoke NAME [--json]',
+    environment: ['SMSIT_TWILIO_HOME'],
+    async run(args, cli) {
+      const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, { min: 1, max: 1, names: 'a token NAME' });
+      const name = positionals[0]!;
+      const { revokeEngineToken } = await tokens();
+      await revokeEngineToken((await cli.context()).registry, name);
+      if (values.json) printJson(cli.io, { revoked: name });
+      else cli.io.stdout.write(`Engine token "${name}" revoked. A running endpoint refuses it within a second.\n`);
+      return EXIT_OK;
+    },
+  },
+];
+
+/** `tokens create|list|revoke`; index.ts dispatches to the subcommands. */
 export const tokensCommand: CliCommand = {
   name: 'tokens',
   summary: 'Create, list or revoke the engine tokens the loopback endpoint accepts.',
-  usage: [
-    'smsit-twilio tokens create NAME [--file PATH] [--json]   prints a new token once (or writes it to a new file, mode 0600)',
-    'smsit-twilio tokens list [--json]                        names and dates; tokens are never shown again',
-    'smsit-twilio tokens revoke NAME                          a running endpoint refuses it within a second',
-  ].join('\n'),
-  async run(args, cli) {
-    const { values, positionals } = parseOptions(args, { file: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: 2, names: 'a subcommand (create, list or revoke)' });
-    const [action, name] = positionals as [string, string | undefined];
-    const json = values.json === true;
-    if (action !== 'list' && name === undefined) throw new UsageError(`"tokens ${action}" needs a token NAME.`);
-    if (action === 'create') await create(name!, values.file, json, cli);
-    else if (action === 'list') {
-      if (name !== undefined) throw new UsageError(`Unexpected argument "${name}".`);
-      const tokens = await listEngineTokens((await cli.context()).registry);
-      if (json) printJson(cli.io, tokens);
-      else if (tokens.length === 0) cli.io.stdout.write('No engine tokens yet. Create one with: smsit-twilio tokens create NAME\n');
-      else for (const t of tokens) cli.io.stdout.write(`${t.name}  created ${t.createdAt.slice(0, 16).replace('T', ' ')}  last used ${t.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}\n`);
-    } else if (action === 'revoke') {
-      await revokeEngineToken((await cli.context()).registry, name!);
-      if (json) printJson(cli.io, { revoked: name });
-      else cli.io.stdout.write(`Engine token "${name}" revoked. A running endpoint refuses it within a second.\n`);
-    } else throw new UsageError(`Unknown subcommand "${action}": use create, list or revoke.`);
-    return EXIT_OK;
-  },
+  usage: 'smsit-twilio tokens SUBCOMMAND [ARGS…] [OPTIONS]',
+  subcommands: TOKEN_SUBCOMMANDS,
 };

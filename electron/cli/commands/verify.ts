@@ -9,13 +9,14 @@ import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'Check credentials against Twilio (nothing is saved)',
-  usage: [
-    'smsit-twilio verify --account-sid AC… [--api-key-sid SK…] [--region R --edge E] [--timeout S] [--json]',
-    '',
+  usage: 'smsit-twilio verify --account-sid AC… [--api-key-sid SK…] [--region R --edge E] [--timeout S] [--json]',
+  description: [
     'The secret (the Auth Token, or the API Key Secret when --api-key-sid is given) is read from stdin:',
     'typed at a hidden prompt, or the first line of a pipe. It is never taken from the command line.',
     'With --json, prints one object: {ok, authType, keyType, account, warnings, error}.',
+    'The flags are checked before the secret is asked for.',
   ].join('\n'),
+  environment: ['SMSIT_TWILIO_API_BASE'],
   async run(args, cli) {
     const { values } = parseOptions(args, { ...CREDENTIAL_OPTIONS, timeout: { type: 'string' }, json: { type: 'boolean' } }, { min: 0, max: 0, names: '' });
     const timeoutMs = timeoutOption(values.timeout);

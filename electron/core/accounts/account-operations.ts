@@ -12,6 +12,8 @@ import { realSleep } from '../twilio/rate-limit-wait';
 import { toVerificationSummary } from '../twilio/verification-report';
 import { assertNameFree, cleanAccountName } from './account-names';
 import type { AccountStore } from './account-store';
+import { entryName } from '../secrets/secret-store';
+import { accountsSharingKey, keyDeletionCredentials, planKeyDeletion } from './key-deletion';
 
 /** What every operation needs. */
 export interface AccountDeps {
@@ -28,14 +30,9 @@ export interface AccountDeps {
  */
 const NEW_KEY_RETRY_WAITS_MS = [1_000, 2_000];
 
-/** The AppError a failed verification report stands for. */
-export function reportError(report: VerificationReport, hint = ''): AppError {
-  const error = report.error ?? { kind: 'internal' as const, message: 'Verification failed.', httpStatus: null, twilioCode: null };
-  return new AppError(error.kind, error.message + hint, {
-    httpStatus: error.httpStatus,
-    twilioCode: error.twilioCode,
-    ...(error.details?.field ? { field: error.details.field } : {}),
-  });
+/** The AppError a failed verification report stands for, with `addendum` after its message. */
+function reportFailure(report: VerificationReport, addendum = ''): AppError {
+  return AppError.fromInfo(report.error ?? { kind: 'internal', message: 'Verification failed.' }, addendum);
 }
 
 /**
@@ -55,7 +52,7 @@ export async function addAccount(
     report = await twilio.verify(input.draft);
     if (!report.ok) {
       const hint = report.error?.kind === 'bad-input' || report.error?.kind === 'invalid-credentials' ? '' : ' Nothing was saved. To save the account without checking it now, turn verification off (smsit-twilio: --no-verify).';
-      throw reportError(report, hint);
+      throw reportFailure(report, hint);
     }
   }
   const { draft } = input;
@@ -70,7 +67,13 @@ export async function addAccount(
     keyType: report?.keyType ?? null,
     verification: report ? toVerificationSummary(report, (deps.now ?? (() => new Date()))()) : null,
   });
-  return { account: await accounts.summary(record.id), report };
+  const saved = await accounts.registry.read();
+  const sharing = accountsSharingKey(saved.accounts, record);
+  const warnings =
+    sharing.length > 0
+      ? [`The API key ${record.apiKeySid} is also saved as ${sharing.map((account) => `"${account.name}"`).join(', ')}. Deleting it at Twilio would stop all of them working, so the app will not delete it while another account uses it.`]
+      : [];
+  return { account: await accounts.summary(record.id), report, warnings };
 }
 
 /** Verifies a saved account against Twilio and remembers the outcome (shown in the window and tray). */
@@ -125,7 +128,7 @@ export async function upgradeAccount(
   }
   if (!report.ok) {
     await accounts.discardSecret(record, 'api-key-secret');
-    throw reportError(report, ` (while checking the new API key)` + (await compensate(deps, tokenCredentials, key.sid)));
+    throw reportFailure(report, ` (while checking the new API key)` + (await compensate(deps, tokenCredentials, key.sid)));
   }
   let switched;
   try {
@@ -139,18 +142,14 @@ export async function upgradeAccount(
   return { account: await accounts.summary(switched.id), report };
 }
 
-/** The credentials that may delete this account's API key at Twilio: the auth token, or a Main key. */
-async function keyDeletionCredentials(deps: AccountDeps, record: Awaited<ReturnType<AccountStore['find']>>) {
-  if (record.keepsAuthToken) return credentialsFor(record, deps.accounts, 'auth-token');
-  if (record.keyType === 'standard' || record.keyType === 'restricted') {
-    throw new AppError(
-      'bad-input',
-      `Deleting the API key at Twilio needs the account's Auth Token or a Main API key, and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +
-        'Delete the key in the Twilio Console (Account → API keys & tokens), then remove the account without deleting the key.',
-      { field: 'deleteKey' },
-    );
-  }
-  return credentialsFor(record, deps.accounts, 'api-key-secret');
+/** Names the secrets a removal could not delete from the keychain, and when they will be. */
+function leftBehindWarnings({ record, secretsLeft }: Awaited<ReturnType<AccountStore['remove']>>): string[] {
+  return secretsLeft.map(
+    (purpose) =>
+      `The keychain did not answer, so the ${purpose === 'auth-token' ? 'Auth Token' : 'API Key Secret'} of "${record.name}" is still in it ` +
+      `(entry "${entryName(record.id, purpose)}"). It is deleted the next time SMS-iT Twilio Credentials starts with the keychain available, ` +
+      'or run "smsit-twilio doctor --clean".',
+  );
 }
 
 /**
@@ -158,23 +157,19 @@ async function keyDeletionCredentials(deps: AccountDeps, record: Awaited<ReturnT
  * account if that fails, so the key is never forgotten while it still works.
  */
 export async function removeAccount(deps: AccountDeps, ref: string, options: { deleteKey: boolean }): Promise<ChannelResult<'accounts:remove'>> {
-  const record = await deps.accounts.find(ref);
   if (!options.deleteKey) {
-    await deps.accounts.remove(record.id);
-    return { keyDeleted: false };
+    return { keyDeleted: false, warnings: leftBehindWarnings(await deps.accounts.remove((await deps.accounts.find(ref)).id)) };
   }
-  if (record.authType !== 'apiKey' || !record.apiKeySid) {
-    throw new AppError('bad-input', `"${record.name}" uses an Auth Token: there is no API key to delete. Remove it without deleting a key.`, { field: 'deleteKey' });
-  }
-  const credentials = await keyDeletionCredentials(deps, record);
+  // Checked here too, not only where the user is asked: the window and scripts call this directly.
+  const { record, keySid } = await planKeyDeletion(deps.accounts, ref);
+  const credentials = await keyDeletionCredentials(deps.accounts, record);
   try {
-    await deps.twilio.deleteKey(credentials, record.apiKeySid);
+    await deps.twilio.deleteKey(credentials, keySid);
   } catch (error) {
     if (error instanceof AppError && (error.kind === 'invalid-credentials' || error.kind === 'forbidden') && !record.keepsAuthToken) {
       throw new AppError(error.kind, `Twilio refused to delete the key: deleting an API key needs the Auth Token or a Main API key. Delete it in the Twilio Console, then remove "${record.name}" without deleting the key. Nothing was removed.`, error.details);
     }
     throw error instanceof AppError ? new AppError(error.kind, `${error.message} Nothing was removed.`, error.details) : error;
   }
-  await deps.accounts.remove(record.id);
-  return { keyDeleted: true };
+  return { keyDeleted: true, warnings: leftBehindWarnings(await deps.accounts.remove(record.id)) };
 }

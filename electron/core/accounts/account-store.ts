@@ -6,7 +6,8 @@ import type { RegistryFile } from '../registry/registry-file';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import { SECRET_PURPOSES, type SecretPurpose, type SecretStore } from '../secrets/secret-store';
 import { assertNameFree, cleanAccountName, findAccount } from './account-names';
-import { secretPurposeFor, toSummary } from './account-summary';
+import { requestSecretPurpose } from '../twilio/auth-header';
+import { toSummary } from './account-summary';
 import { cleanNewAccount, type NewAccount } from './new-account-input';
 
 export interface AccountStoreOptions {
@@ -55,21 +56,6 @@ export class AccountStore {
     return findAccount((await this.registry.read()).accounts, ref);
   }
 
-  /** The active account; throws `no-active-account` saying how to choose one. */
-  async active(): Promise<AccountRecord> {
-    const registry = await this.registry.read();
-    const record = registry.accounts.find((account) => account.id === registry.activeAccountId);
-    if (!record) {
-      throw new AppError(
-        'no-active-account',
-        registry.accounts.length === 0
-          ? 'No Twilio account is saved yet. Add one in SMS-iT Twilio Credentials (or with "smsit-twilio accounts add").'
-          : 'No Twilio account is active. Choose one from the tray menu (or with "smsit-twilio accounts use NAME").',
-      );
-    }
-    return record;
-  }
-
   /** The summary of one account as it is now. */
   async summary(ref: string): Promise<AccountSummary> {
     const registry = await this.registry.read();
@@ -98,7 +84,7 @@ export class AccountStore {
       createdAt: this.now().toISOString(),
       lastVerification: input.verification ?? null,
     };
-    const secrets: [SecretPurpose, string][] = [[secretPurposeFor(record), clean.secret]];
+    const secrets: [SecretPurpose, string][] = [[requestSecretPurpose(record), clean.secret]];
     if (clean.authToken !== null) secrets.push(['auth-token', clean.authToken]);
     const purposes = secrets.map(([purpose]) => purpose);
     await this.registry.update((registry) => {
@@ -147,22 +133,26 @@ export class AccountStore {
 
   /**
    * Removes an account and then its keychain entries. If it was active, no account is active
-   * afterwards: the engine must not silently start using another Twilio account.
+   * afterwards: the engine must not silently start using another Twilio account. Says which of its
+   * secrets the keychain could not delete (cleanOrphanSecrets deletes them later).
    */
-  async remove(ref: string): Promise<AccountRecord> {
+  async remove(ref: string): Promise<{ record: AccountRecord; secretsLeft: SecretPurpose[] }> {
     const record = await this.registry.update((registry) => {
       const found = findAccount(registry.accounts, ref);
       registry.accounts = registry.accounts.filter((account) => account.id !== found.id);
       if (registry.activeAccountId === found.id) registry.activeAccountId = null;
       return found;
     });
-    // Entries left behind by a failing keychain are found later by cleanOrphanSecrets.
-    await Promise.allSettled(SECRET_PURPOSES.map((purpose) => this.secrets.delete(record.id, purpose)));
-    return record;
+    const used: SecretPurpose[] = record.keepsAuthToken && record.authType === 'apiKey' ? ['api-key-secret', 'auth-token'] : [requestSecretPurpose(record)];
+    const unused = SECRET_PURPOSES.filter((purpose) => !used.includes(purpose));
+    const outcomes = await Promise.allSettled(used.map((purpose) => this.secrets.delete(record.id, purpose)));
+    // A purpose the account never used has no entry to leave behind; deleting it is only tidying.
+    await Promise.allSettled(unused.map((purpose) => this.secrets.delete(record.id, purpose)));
+    return { record, secretsLeft: used.filter((_, index) => outcomes[index]!.status === 'rejected') };
   }
 
   /** The secret of one purpose; throws `secret-missing` when the keychain entry is gone. */
-  async readSecret(record: AccountRecord, purpose: SecretPurpose = secretPurposeFor(record)): Promise<string> {
+  async readSecret(record: AccountRecord, purpose: SecretPurpose = requestSecretPurpose(record)): Promise<string> {
     const secret = await this.secrets.get(record.id, purpose);
     if (secret === null) {
       const what = purpose.startsWith('auth-token') ? 'Auth Token' : 'API Key Secret';

@@ -1,16 +1,9 @@
 /** How a saved account is shown outside the core: no secret, not even part of one. */
 import type { AccountSummary } from '../../shared/app-types';
 import type { AccountRecord } from '../registry/registry-schema';
-import type { SecretPurpose } from '../secrets/secret-store';
 
 /** A fixed mask: no character of a secret ever leaves the keychain for display. */
 export const SECRET_MASK = '••••••••••••••••';
-
-/** The keychain entry that authenticates this account's requests (the `-next` one while a rotation switches). */
-export function secretPurposeFor(record: Pick<AccountRecord, 'authType' | 'secretInNext'>): SecretPurpose {
-  const base = record.authType === 'apiKey' ? 'api-key-secret' : 'auth-token';
-  return record.secretInNext ? `${base}-next` : base;
-}
 
 /** The summary every shell sees. */
 export function toSummary(record: AccountRecord, activeAccountId: string | null): AccountSummary {

@@ -1,10 +1,10 @@
 /** Reads the access log file back (for `smsit-twilio log`, which runs in another process than the server). */
-import { readFile } from 'node:fs/promises';
+import { readFileNoFollow } from '../data-folder';
 import type { AccessLogEntry } from '../../shared/app-types';
 
 async function linesOf(path: string): Promise<string[]> {
   try {
-    return (await readFile(path, 'utf8')).split('\n').filter((line) => line.trim() !== '');
+    return (await readFileNoFollow(path)).split('\n').filter((line) => line.trim() !== '');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;

@@ -23,7 +23,9 @@ export interface EndpointLimits {
   idleTimeoutMs: number;
   /** How often Node sweeps connections for the two timeouts above. */
   connectionsCheckingIntervalMs: number;
-  /** Failed token attempts allowed within `failureWindowMs` before token routes answer 429. */
+  /** Open connections (all addresses together); past it the idlest is closed. */
+  maxConnections: number;
+  /** Wrong tokens answered at once within `failureWindowMs`; past that their 401s are spaced out (a valid token is never slowed). */
   maxFailedAttempts: number;
   failureWindowMs: number;
 }
@@ -38,6 +40,8 @@ export const DEFAULT_LIMITS: EndpointLimits = {
   // Long enough for a keychain prompt the user must answer on first use (macOS), short enough to free silent sockets.
   idleTimeoutMs: 30_000,
   connectionsCheckingIntervalMs: 1_000,
+  // Far above what engines use (a few keep-alive sockets each), far below the process's fd limit.
+  maxConnections: 256,
   maxFailedAttempts: 20,
   failureWindowMs: 10_000,
 };
@@ -47,6 +51,9 @@ export const MEMORY_LOG_ENTRIES = 200;
 
 /** Size of the access log file before it is rotated to `<file>.1` (so at most twice this on disk). */
 export const LOG_FILE_MAX_BYTES = 1024 * 1024;
+
+/** Requests without a valid token are counted and written as one summary line per status this often. */
+export const UNAUTHENTICATED_SUMMARY_MS = 60_000;
 
 /** How often the registry file is polled for changes made by another process (must stay well under 1 s). */
 export const REGISTRY_POLL_MS = 250;

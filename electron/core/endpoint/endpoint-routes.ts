@@ -2,7 +2,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { CredentialCache } from './credential-cache';
-import { headersAnswer, pickAccount, requestSecretPurpose } from './headers-answer';
+import { pickAccount } from '../accounts/account-names';
+import { requestSecretPurpose } from '../twilio/auth-header';
+import { headersAnswer } from './headers-answer';
 import { webhookTokenPurposes } from '../rotation/webhook-tokens';
 import { readJsonBody } from './read-json-body';
 import { canValidateWebhooks, isValidSignature, parseWebhookCheck, requireWebhookToken } from './webhook-check';
@@ -98,10 +100,10 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
         requireWebhookToken(record);
         // Mid-rotation both tokens count (rotation/webhook-tokens.ts); a missing second one does not.
         const [current, ...others] = webhookTokenPurposes(record);
-        if (isValidSignature(await ctx.secrets.get(record, current!), check)) return { valid: true };
+        if (await isValidSignature(await ctx.secrets.get(record, current!), check)) return { valid: true };
         for (const purpose of others) {
           const token = await ctx.secrets.get(record, purpose).catch(() => null);
-          if (token !== null && isValidSignature(token, check)) return { valid: true };
+          if (token !== null && (await isValidSignature(token, check))) return { valid: true };
         }
         return { valid: false };
       },

@@ -32,6 +32,8 @@ export interface EngineEndpointOptions {
   clock?: () => Date;
   limits?: Partial<EndpointLimits>;
   registryPollMs?: number;
+  /** How often counts of unauthenticated requests are written as summary lines (tests shorten it). */
+  logSummaryMs?: number;
 }
 
 /** The endpoint: start/stop, pause/resume, status, access log, change notices. */
@@ -53,7 +55,7 @@ export class EngineEndpoint {
     this.clock = options.clock ?? (() => new Date());
     this.port = options.port ?? DEFAULT_ENGINE_PORT;
     this.secrets = new CredentialCache((record, purpose) => options.accounts.readSecret(record, purpose));
-    this.log = new AccessLog({ file: options.logFile, onAdd: () => this.noticeLog() });
+    this.log = new AccessLog({ file: options.logFile, onAdd: () => this.noticeLog(), now: this.clock, summaryEveryMs: options.logSummaryMs });
     this.view = new RegistryView({
       registry: options.registry,
       secrets: this.secrets,
@@ -143,7 +145,7 @@ export class EngineEndpoint {
   }
 
   private logRefused(status: number): void {
-    this.log.add({ time: this.clock().toISOString(), tokenName: null, method: '-', route: '-', account: null, status, durationMs: 0 });
+    this.log.countUnauthenticated(status);
   }
 
   private noticeLog(): void {

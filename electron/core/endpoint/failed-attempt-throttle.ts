@@ -1,31 +1,41 @@
 /**
- * Throttles failed token attempts. All callers come from loopback, so the count is global rather
- * than per address (a local attacker can switch between 127.0.0.1 and ::1 at will). While it is
- * closed no token is even compared, valid or not: otherwise a guesser would still learn which
- * guess was right. The price, documented in docs/engine.md, is that a flood of bad tokens delays
- * the real engine by at most one window.
+ * Slows wrong engine tokens without ever touching the right one. Every presented token is
+ * compared (a valid token is always served: a flood of wrong ones must not lock the real engine
+ * out, issue 14 item 1); what is throttled is the *answer* to a wrong token. Up to `maxFailures`
+ * wrong tokens per window are answered at once; past that, each answer waits for its slot
+ * (a generic cell-rate schedule, O(1) memory), and one that would wait longer than a window is
+ * not answered at all (the connection is closed), so waiting answers stay bounded too.
+ * Token-less requests do not count and are never slowed: there is nothing to guess in them, and
+ * they answer the same whatever the throttle's state, so that state tells a prober nothing.
+ * All callers come from loopback, so the schedule is global rather than per address.
  */
 
-/** Counts failures in a sliding window; memory stays bounded by `maxFailures`. */
+/** What to do with the answer to one wrong token. */
+export type FailureVerdict = { delayMs: number } | 'drop';
+
+/** A sliding schedule of wrong-token answers. */
 export class FailedAttemptThrottle {
-  private readonly failures: number[] = [];
+  /** When the schedule is next free ("theoretical arrival time"). */
+  private nextAt = -Infinity;
+  private readonly spacingMs: number;
+  private readonly burstMs: number;
 
   constructor(
-    private readonly maxFailures: number,
+    maxFailures: number,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Milliseconds until tokens are checked again; 0 when open. */
-  blockedForMs(): number {
-    if (this.failures.length < this.maxFailures) return 0;
-    const oldest = this.failures[0] ?? 0;
-    return Math.max(0, oldest + this.windowMs - this.now());
+  ) {
+    this.spacingMs = windowMs / Math.max(1, maxFailures);
+    this.burstMs = windowMs - this.spacingMs;
   }
 
-  /** Records one failed attempt. */
-  recordFailure(): void {
-    this.failures.push(this.now());
-    if (this.failures.length > this.maxFailures) this.failures.shift();
+  /** Records one wrong token and says how long its answer waits, or 'drop' when the queue is a window long. */
+  recordFailure(): FailureVerdict {
+    const now = this.now();
+    const at = Math.max(this.nextAt, now);
+    const delayMs = Math.max(0, at - now - this.burstMs);
+    if (delayMs > this.windowMs) return 'drop';
+    this.nextAt = at + this.spacingMs;
+    return { delayMs: Math.ceil(delayMs) };
   }
 }

@@ -4,7 +4,9 @@
  * are set tight so a slow or garbage-sending client is cut off instead of pinning a socket.
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { ConnectionCap } from './connection-cap';
 import { AppError } from '../errors';
 import type { EndpointLimits } from './endpoint-limits';
 import { rawErrorResponse } from './json-reply';
@@ -16,7 +18,7 @@ const PARSER_ANSWERS: Record<string, [number, string]> = {
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive.'],
 };
 
-function makeServer(listener: Listener, limits: EndpointLimits, onClientError: (status: number) => void): Server {
+function makeServer(listener: Listener, limits: EndpointLimits, onClientError: (status: number) => void, cap: ConnectionCap): Server {
   const server = createServer(
     {
       maxHeaderSize: limits.maxHeaderBytes,
@@ -27,8 +29,12 @@ function makeServer(listener: Listener, limits: EndpointLimits, onClientError: (
       requireHostHeader: true,
       insecureHTTPParser: false,
     },
-    listener,
+    (req, res) => {
+      cap.touch(req.socket);
+      listener(req, res);
+    },
   );
+  server.on('connection', (socket: Socket) => cap.admit(socket));
   // headersTimeout only starts at a request's first byte: a socket that connects and stays silent
   // would be kept forever. An inactivity timeout destroys those (Node does so when no listener is set).
   server.setTimeout(limits.idleTimeoutMs);
@@ -81,8 +87,9 @@ function portInUse(port: number, host: string): AppError {
 
 /** Listens on 127.0.0.1 and, if available, ::1 at the same port (0 = any free one). Throws `port-in-use` naming the port. */
 export async function listenOnLoopback(listener: Listener, port: number, limits: EndpointLimits, onClientError: (status: number) => void = () => {}): Promise<{ servers: Server[]; port: number }> {
+  const cap = new ConnectionCap(limits.maxConnections);
   for (let attempt = 0; ; attempt += 1) {
-    const v4 = makeServer(listener, limits, onClientError);
+    const v4 = makeServer(listener, limits, onClientError, cap);
     let bound: number;
     try {
       bound = await listen(v4, port, '127.0.0.1');
@@ -90,7 +97,7 @@ export async function listenOnLoopback(listener: Listener, port: number, limits:
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(port, '127.0.0.1');
       throw new AppError('io', `The engine endpoint could not listen on 127.0.0.1:${port} (${(error as NodeJS.ErrnoException).code}).`, { field: 'port' }, { cause: error });
     }
-    const v6 = makeServer(listener, limits, onClientError);
+    const v6 = makeServer(listener, limits, onClientError, cap);
     try {
       await listen(v6, bound, '::1');
       return { servers: [v4, v6], port: bound };

@@ -1,9 +1,9 @@
 /**
  * Checks a Twilio webhook signature for the engine. Twilio signs webhooks with the account's auth
  * token (FACTS.md, "Webhook signatures"); an API key secret cannot check them, so only accounts
- * that keep an auth token can. The official library does the signature maths.
+ * that keep an auth token can. The official library does the signature maths; it is loaded on the
+ * first check, so commands and servers that never validate a webhook do not pay its start-up time.
  */
-import twilio from 'twilio';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { AccountRecord } from '../registry/registry-schema';
@@ -55,10 +55,11 @@ export function requireWebhookToken(record: AccountRecord): void {
 }
 
 /** Whether `check.signature` is Twilio's signature of the request, keyed with `authToken`. */
-export function isValidSignature(authToken: string, check: WebhookCheck): boolean {
+export async function isValidSignature(authToken: string, check: WebhookCheck): Promise<boolean> {
   if (!URL.canParse(check.url)) {
     throw new AppError('bad-input', 'The "url" is not a full URL. Send the exact URL Twilio called, with scheme, host and query.', { field: 'url' });
   }
+  const { default: twilio } = await import('twilio');
   if (check.body !== undefined) return twilio.validateRequestWithBody(authToken, check.signature, check.url, check.body);
   return twilio.validateRequest(authToken, check.signature, check.url, check.params ?? {});
 }

@@ -1,5 +1,6 @@
 /** Reads and changes the account registry file: validated, locked across processes, written atomically. */
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
+import { readFileNoFollow } from '../data-folder';
 import { dirname, join } from 'node:path';
 import { AppError } from '../errors';
 import { writeFileAtomic, type WriteFile } from './atomic-write';
@@ -89,9 +90,10 @@ export class RegistryFile {
   private async load(): Promise<Parsed> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      text = await readFileNoFollow(this.path); // a link planted in the data folder is refused
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { registry: emptyRegistry() };
+      if (error instanceof AppError) throw error; // a link refused: its message says what to do
       throw new AppError('io', `Your accounts file ${this.path} could not be read (${(error as NodeJS.ErrnoException).code}). Check its permissions, then try again.`, { path: this.path }, { cause: error });
     }
     return parse(text);

@@ -6,7 +6,7 @@
  * or the message names the key that could not be deleted.
  */
 import type { AccountSummary, VerificationReport } from '../../shared/app-types';
-import { reportError, type AccountDeps } from '../accounts/account-operations';
+import type { AccountDeps } from '../accounts/account-operations';
 import { REGISTRY_POLL_MS } from '../endpoint/endpoint-limits';
 import { AppError } from '../errors';
 import { realSleep } from '../twilio/rate-limit-wait';
@@ -16,7 +16,7 @@ import type { TwilioCredentials } from '../twilio/draft-check';
 import { STANDARD_KEY_NAME } from '../twilio/twilio-service';
 import { toVerificationSummary } from '../twilio/verification-report';
 import { settleInBase, slotPurposes, switchToNext } from './secret-slots';
-import { verifyNewSecret } from './verify-new-secret';
+import { refusalOf, verifyNewSecret } from './verify-new-secret';
 
 /** How long the old key is kept after the switch: several polls of the registry by another process's endpoint. */
 export const OTHER_PROCESS_SWITCH_MS = REGISTRY_POLL_MS * 4;
@@ -93,7 +93,7 @@ export async function rotateApiKey(deps: AccountDeps, ref: string, confirm: Conf
   const report = await verifyNewSecret(twilio, credentialsFromRecord(keyRecord, 'api-key-secret', key.secret), deps.sleep);
   if (!report.ok) {
     await accounts.discardSecret(record, next);
-    throw reportError(report, ' (while checking the new key)' + (await takeBack(deps, manager.credentials, key.sid)));
+    throw refusalOf(report, ' (while checking the new key)' + (await takeBack(deps, manager.credentials, key.sid)));
   }
   try {
     await switchToNext(accounts, record.id, { apiKeySid: key.sid, keyType: report.keyType ?? 'standard', lastVerification: toVerificationSummary(report, now()) }, now());

@@ -6,7 +6,7 @@
  * minute to spread). Before the promotion any failure or a "no" deletes the secondary again.
  */
 import type { AccountSummary, VerificationReport } from '../../shared/app-types';
-import { reportError, type AccountDeps } from '../accounts/account-operations';
+import type { AccountDeps } from '../accounts/account-operations';
 import { AppError, isErrorKind } from '../errors';
 import type { AccountRecord } from '../registry/registry-schema';
 import { credentialsFor, credentialsFromRecord } from '../twilio/auth-header';
@@ -14,7 +14,7 @@ import type { TwilioCredentials } from '../twilio/draft-check';
 import { toVerificationSummary } from '../twilio/verification-report';
 import type { Confirm } from './rotate-api-key';
 import { settleInBase, slotPurposes, switchToNext, updateRecord } from './secret-slots';
-import { verifyNewSecret } from './verify-new-secret';
+import { refusalOf, verifyNewSecret } from './verify-new-secret';
 
 /** How long webhooks signed with the old token are still accepted after the promotion. */
 export const OLD_TOKEN_WEBHOOK_GRACE_MS = 10 * 60 * 1000;
@@ -77,7 +77,7 @@ export async function rotateAuthToken(deps: AccountDeps, ref: string, confirm: C
     throw new AppError(info.kind, `The secondary Auth Token could not be stored: ${info.message}` + (await dropSecondary(deps, record, primary)), info.details, { cause: error });
   }
   const report = await verifyNewSecret(twilio, credentialsFromRecord(record, 'auth-token', secondary), deps.sleep);
-  if (!report.ok) throw reportError(report, ' (while checking the secondary Auth Token)' + (await dropSecondary(deps, record, primary)));
+  if (!report.ok) throw refusalOf(report, ' (while checking the secondary Auth Token)' + (await dropSecondary(deps, record, primary)));
   if (!(await confirm(promotionQuestion(record)))) {
     await dropSecondary(deps, record, primary);
     return { status: 'cancelled', account: await accounts.summary(record.id), report: null };

@@ -3,7 +3,7 @@
  * the old key SID with the new secret (or reads a token Twilio refuses): the new secret waits in
  * the account's `-next` keychain entry, one registry write points the account at it (and at the
  * new key SID), then it is copied into the usual entry and a second write points back there.
- * Every reader asks `secretPurposeFor(record)`, so each of them sees one consistent pair.
+ * Every reader asks `requestSecretPurpose(record)` (twilio/auth-header.ts), so each of them sees one consistent pair.
  */
 import { findAccount } from '../accounts/account-names';
 import type { AccountStore } from '../accounts/account-store';

@@ -1,5 +1,6 @@
 /** Verifies a secret Twilio has just made, asking again after a refusal (new credentials may take seconds to work everywhere). */
 import type { VerificationReport } from '../../shared/app-types';
+import { AppError } from '../errors';
 import type { TwilioCredentials } from '../twilio/draft-check';
 import { realSleep } from '../twilio/rate-limit-wait';
 import type { TwilioService } from '../twilio/twilio-service';
@@ -16,4 +17,9 @@ export async function verifyNewSecret(twilio: TwilioService, credentials: Twilio
     report = await twilio.verifyCredentials(credentials);
   }
   return report;
+}
+
+/** The error a failed check of a new secret stands for, with what was done about it. */
+export function refusalOf(report: VerificationReport, addendum: string): AppError {
+  return AppError.fromInfo(report.error ?? { kind: 'internal', message: 'Verification failed.' }, addendum);
 }

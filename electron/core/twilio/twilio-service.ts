@@ -6,6 +6,7 @@
 import type { CredentialDraft, VerificationReport } from '../../shared/app-types';
 import { apiOrigin } from '../../shared/regions';
 import { AppError } from '../errors';
+import { basicUser } from './auth-header';
 import { checkDraft, type TwilioCredentials } from './draft-check';
 import { createFetchHttpClient } from './fetch-http-client';
 import { classifyApiKey, classifyAuthToken, type AccountFacts, type Outcome } from './key-type-classifier';
@@ -74,9 +75,8 @@ export class TwilioService {
       timeoutMs: this.timeoutMs,
       sleep: this.sleep,
     });
-    const username = credentials.authType === 'apiKey' && credentials.apiKeySid ? credentials.apiKeySid : credentials.accountSid;
     // env: {} keeps TWILIO_* variables from filling in anything we did not pass.
-    return twilio(username, credentials.secret, { accountSid: credentials.accountSid, httpClient, env: {}, autoRetry: false });
+    return twilio(basicUser(credentials), credentials.secret, { accountSid: credentials.accountSid, httpClient, env: {}, autoRetry: false });
   }
 
   private async account(credentials: TwilioCredentials) {

@@ -1,6 +1,6 @@
 /** Builds the VerificationReport (the shape of `verify --json`) and the summary kept in the registry. */
 import type { AuthType, KeyType, VerificationReport, VerificationSummary } from '../../shared/app-types';
-import type { AppError } from '../errors';
+import { toErrorInfo, type AppError } from '../errors';
 import type { AccountFacts } from './key-type-classifier';
 
 /** The report of a verification that ended with an error (bad input, refusal, network…). */
@@ -11,13 +11,7 @@ export function failedReport(authType: AuthType, accountSid: string, error: AppE
     keyType: null,
     account: { sid: accountSid, friendlyName: null, status: null, type: null },
     warnings: [],
-    error: {
-      kind: error.kind,
-      message: error.message,
-      ...(error.details.field ? { details: { field: error.details.field } } : {}),
-      httpStatus: error.details.httpStatus ?? null,
-      twilioCode: error.details.twilioCode ?? null,
-    },
+    error: toErrorInfo(error),
   };
 }
 
@@ -41,21 +35,6 @@ export function acceptedReport(
 
 /** What the registry remembers of a report (`lastVerification`). */
 export function toVerificationSummary(report: VerificationReport, at: Date): VerificationSummary {
-  const error = report.error;
-  return {
-    at: at.toISOString(),
-    ok: report.ok,
-    keyType: report.keyType,
-    friendlyName: report.account.friendlyName,
-    status: report.account.status,
-    type: report.account.type,
-    warnings: report.warnings,
-    error: error
-      ? {
-          kind: error.kind,
-          message: error.message,
-          details: { httpStatus: error.httpStatus, twilioCode: error.twilioCode, ...(error.details?.field ? { field: error.details.field } : {}) },
-        }
-      : null,
-  };
+  const { ok, keyType, account, warnings, error } = report;
+  return { at: at.toISOString(), ok, keyType, friendlyName: account.friendlyName, status: account.status, type: account.type, warnings, error };
 }

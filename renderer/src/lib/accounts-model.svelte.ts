@@ -1,7 +1,7 @@
 /** Actions on saved accounts (verify, rename, activate, remove, upgrade) and what each one answered. */
 import type { VerificationReport } from '../../../electron/shared/app-types';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
-import type { ErrorInfo } from '../../../electron/core/errors';
+import type { ErrorInfo } from '../../../electron/shared/errors';
 
 /** The outcome of the last action on one account, shown next to it and announced. */
 export interface AccountNotice {
@@ -12,16 +12,28 @@ export interface AccountNotice {
 }
 
 export class AccountsModel {
-  /** Account id → what the last action on it answered. */
-  notices = $state<Record<string, AccountNotice>>({});
-  /** Account id of the action under way, so its buttons show progress and do not repeat. */
-  busyId = $state<string | null>(null);
-  /** One line announced to screen readers after each action. */
-  announcement = $state('');
+  #notices = $state.raw<Record<string, AccountNotice>>({});
+  #busyId = $state<string | null>(null);
+  #announcement = $state('');
   readonly #api: SmsitApi;
 
   constructor(api: SmsitApi) {
     this.#api = api;
+  }
+
+  /** Account id → what the last action on it answered. */
+  get notices(): Record<string, AccountNotice> {
+    return this.#notices;
+  }
+
+  /** Account id of the action under way, so its buttons show progress and do not repeat. */
+  get busyId(): string | null {
+    return this.#busyId;
+  }
+
+  /** One line announced to screen readers after each action. */
+  get announcement(): string {
+    return this.#announcement;
   }
 
   async verify(id: string): Promise<void> {
@@ -47,14 +59,15 @@ export class AccountsModel {
   async remove(id: string, name: string, deleteKey: boolean): Promise<boolean> {
     const ok = await this.#run(id, () => this.#api['accounts:remove']({ id, deleteKey }), (result) => ({
       tone: 'success',
-      text: deleteKey && result.keyDeleted ? `Removed "${name}" and deleted its API key at Twilio.` : `Removed "${name}".`,
+      // A secret the keychain could not delete is named, not hidden behind "Removed".
+      text: [deleteKey && result.keyDeleted ? `Removed "${name}" and deleted its API key at Twilio.` : `Removed "${name}".`, ...(result.warnings ?? [])].join(' '),
       error: null,
       report: null,
     }));
     if (ok) {
       // The row is gone; keep the words in the announcement only.
-      const { [id]: _gone, ...rest } = this.notices;
-      this.notices = rest;
+      const { [id]: _gone, ...rest } = this.#notices;
+      this.#notices = rest;
     }
     return ok;
   }
@@ -74,14 +87,18 @@ export class AccountsModel {
     call: () => Promise<{ ok: true; value: T } | { ok: false; error: ErrorInfo }>,
     describe: (value: T) => AccountNotice,
   ): Promise<boolean> {
-    this.busyId = id;
-    const result = await call();
-    this.busyId = null;
+    this.#busyId = id;
+    let result: Awaited<ReturnType<typeof call>>;
+    try {
+      result = await call();
+    } finally {
+      this.#busyId = null;
+    }
     const notice: AccountNotice = result.ok
       ? describe(result.value)
       : { tone: 'error', text: result.error.message, error: result.error, report: null };
-    this.notices = { ...this.notices, [id]: notice };
-    this.announcement = notice.text;
+    this.#notices = { ...this.#notices, [id]: notice };
+    this.#announcement = notice.text;
     return result.ok && notice.tone === 'success';
   }
 }

@@ -1,12 +1,12 @@
 /** Hands the `window.smsit` api down the component tree without a module global (tests pass a fake). */
-import { getContext, setContext } from 'svelte';
+import { getContext } from 'svelte';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
 
 const KEY = Symbol('smsit-api');
 
-/** Called once by App with the api it was given. */
-export function provideApi(api: SmsitApi): void {
-  setContext(KEY, api);
+/** The context to mount App with (`mount(App, { context })`), so every component below can `useApi()`. */
+export function apiContext(api: SmsitApi): Map<symbol, SmsitApi> {
+  return new Map([[KEY, api]]);
 }
 
 /** The api, from any component below App. */

@@ -1,20 +1,44 @@
 /** Engine access: pause/resume the loopback endpoint, engine tokens (shown once), the live access log. */
 import type { AccessLogEntry } from '../../../electron/shared/app-types';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
-import type { ErrorInfo } from '../../../electron/core/errors';
+import type { ErrorInfo } from '../../../electron/shared/errors';
 
 export class EngineAccess {
-  log = $state<AccessLogEntry[]>([]);
-  /** The token just created: shown once, forgotten on dismiss or when the view closes. */
-  newToken = $state<{ name: string; token: string } | null>(null);
-  failure = $state<ErrorInfo | null>(null);
-  busy = $state(false);
-  announcement = $state('');
+  #log = $state.raw<AccessLogEntry[]>([]);
+  #newToken = $state.raw<{ name: string; token: string } | null>(null);
+  #failure = $state.raw<ErrorInfo | null>(null);
+  #busy = $state(false);
+  #announcement = $state('');
   readonly #api: SmsitApi;
   #timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(api: SmsitApi) {
     this.#api = api;
+  }
+
+  /** The access log, newest first. */
+  get log(): AccessLogEntry[] {
+    return this.#log;
+  }
+
+  /** The token just created: shown once, forgotten on dismiss or when the view closes. */
+  get newToken(): { name: string; token: string } | null {
+    return this.#newToken;
+  }
+
+  /** Why the last action failed, if it did. */
+  get failure(): ErrorInfo | null {
+    return this.#failure;
+  }
+
+  /** True while a token is being created. */
+  get busy(): boolean {
+    return this.#busy;
+  }
+
+  /** One line announced to screen readers after each action. */
+  get announcement(): string {
+    return this.#announcement;
   }
 
   async setPaused(paused: boolean): Promise<void> {
@@ -23,26 +47,29 @@ export class EngineAccess {
   }
 
   async createToken(name: string): Promise<boolean> {
-    this.busy = true;
-    const result = await this.#api['tokens:create']({ name: name.trim() });
-    this.busy = false;
-    if (result.ok) this.newToken = result.value;
-    return this.#settle(result, `Token "${name.trim()}" created. Copy it now: it is shown only once.`);
+    this.#busy = true;
+    try {
+      const result = await this.#api['tokens:create']({ name: name.trim() });
+      if (result.ok) this.#newToken = result.value;
+      return this.#settle(result, `Token "${name.trim()}" created. Copy it now: it is shown only once.`);
+    } finally {
+      this.#busy = false;
+    }
   }
 
   dismissToken(): void {
-    this.newToken = null;
+    this.#newToken = null;
   }
 
   async revokeToken(name: string): Promise<boolean> {
     const result = await this.#api['tokens:revoke']({ name });
-    if (result.ok && this.newToken?.name === name) this.newToken = null;
+    if (result.ok && this.#newToken?.name === name) this.#newToken = null;
     return this.#settle(result, `Token "${name}" revoked: the engine can no longer use it.`);
   }
 
   async refreshLog(): Promise<void> {
     const result = await this.#api['log:list']();
-    if (result.ok) this.log = result.value;
+    if (result.ok) this.#log = result.value;
   }
 
   /** Keeps the access log live while the view is open (the log is not part of the state push). */
@@ -52,13 +79,13 @@ export class EngineAccess {
     return () => {
       if (this.#timer) clearInterval(this.#timer);
       this.#timer = null;
-      this.newToken = null;
+      this.#newToken = null;
     };
   }
 
   #settle(result: { ok: true } | { ok: false; error: ErrorInfo }, success: string): boolean {
-    this.failure = result.ok ? null : result.error;
-    this.announcement = result.ok ? success : result.error.message;
+    this.#failure = result.ok ? null : result.error;
+    this.#announcement = result.ok ? success : result.error.message;
     return result.ok;
   }
 }

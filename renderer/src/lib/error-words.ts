@@ -1,5 +1,5 @@
 /** What the user can do next for each kind of failure; the core's message says what happened. */
-import type { ErrorInfo, ErrorKind } from '../../../electron/core/errors';
+import type { ErrorInfo, ErrorKind } from '../../../electron/shared/errors';
 
 const NEXT_STEPS: Partial<Record<ErrorKind, string>> = {
   'bad-input': 'Correct the field marked above, then try again.',

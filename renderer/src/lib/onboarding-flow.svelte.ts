@@ -4,7 +4,7 @@
  */
 import type { AccountSummary, AuthType, CredentialDraft, KeyType, VerificationReport } from '../../../electron/shared/app-types';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
-import type { ErrorInfo } from '../../../electron/core/errors';
+import type { ErrorInfo } from '../../../electron/shared/errors';
 import { checkAccountSid, checkApiKeySecret, checkApiKeySid, checkAuthToken, type FieldCheck } from '../../../electron/shared/credential-formats';
 import { DEFAULT_REGION } from '../../../electron/shared/regions';
 import { stepsFor, type StepId } from './onboarding-steps';
@@ -19,8 +19,17 @@ const STEP_FIELDS: Partial<Record<StepId, DraftField[]>> = {
 };
 
 export class OnboardingFlow {
-  authType = $state<AuthType | null>(null);
-  stepIndex = $state(0);
+  #authType = $state<AuthType | null>(null);
+  #stepIndex = $state(0);
+  #report = $state.raw<VerificationReport | null>(null);
+  #failure = $state.raw<ErrorInfo | null>(null);
+  #busy = $state<'verify' | 'save' | null>(null);
+  #saved = $state.raw<AccountSummary | null>(null);
+  /** Fields the user left at least once: an empty field only complains after that. */
+  #visited = $state<Record<DraftField, boolean>>({ accountSid: false, apiKeySid: false, secret: false });
+  readonly #api: SmsitApi;
+
+  // The values the user types (components bind to these).
   accountSid = $state('');
   apiKeySid = $state('');
   secret = $state('');
@@ -29,45 +38,61 @@ export class OnboardingFlow {
   name = $state('');
   region = $state(DEFAULT_REGION);
   edge = $state('');
-  report = $state<VerificationReport | null>(null);
-  failure = $state<ErrorInfo | null>(null);
-  busy = $state<'verify' | 'save' | null>(null);
-  saved = $state<AccountSummary | null>(null);
-  /** Fields the user left at least once: an empty field only complains after that. */
-  visited = $state<Record<DraftField, boolean>>({ accountSid: false, apiKeySid: false, secret: false });
-  readonly #api: SmsitApi;
+
+  /** The steps of the chosen path. */
+  readonly steps: StepId[] = $derived(stepsFor(this.#authType));
+  /** The step on screen. */
+  readonly step: StepId = $derived(this.steps[this.#stepIndex] ?? 'choose');
+  /** The as-you-type check of every field, with the secret checked as what the path asks for. */
+  readonly checks: Record<DraftField, FieldCheck> = $derived({
+    accountSid: checkAccountSid(this.accountSid),
+    apiKeySid: checkApiKeySid(this.apiKeySid),
+    secret: this.#authType === 'authToken' ? checkAuthToken(this.secret) : checkApiKeySecret(this.secret),
+  });
+  /** Fields the current path needs, in screen order. */
+  readonly neededFields: DraftField[] = $derived(this.#authType === 'apiKey' ? ['accountSid', 'apiKeySid', 'secret'] : ['accountSid', 'secret']);
+  /** The cleaned values, as the core will receive them. */
+  readonly draft: CredentialDraft = $derived(this.#cleanDraft());
 
   constructor(api: SmsitApi) {
     this.#api = api;
   }
 
-  get steps(): StepId[] {
-    return stepsFor(this.authType);
+  /** The path chosen on the first screen, or null before. */
+  get authType(): AuthType | null {
+    return this.#authType;
   }
 
-  get step(): StepId {
-    return this.steps[this.stepIndex] ?? 'choose';
+  /** Where the step on screen is in `steps`. */
+  get stepIndex(): number {
+    return this.#stepIndex;
   }
 
-  /** The as-you-type check of every field, with the secret checked as what the path asks for. */
-  get checks(): Record<DraftField, FieldCheck> {
-    return {
-      accountSid: checkAccountSid(this.accountSid),
-      apiKeySid: checkApiKeySid(this.apiKeySid),
-      secret: this.authType === 'authToken' ? checkAuthToken(this.secret) : checkApiKeySecret(this.secret),
-    };
+  /** Twilio's answer to the last Verify (or Save), until a value it checked changes. */
+  get report(): VerificationReport | null {
+    return this.#report;
+  }
+
+  /** Why the last Verify or Save did not get an answer from Twilio, or what blocked it. */
+  get failure(): ErrorInfo | null {
+    return this.#failure;
+  }
+
+  /** The action under way, so its button shows progress and does not repeat. */
+  get busy(): 'verify' | 'save' | null {
+    return this.#busy;
+  }
+
+  /** The account as saved (masked), once Save succeeded. */
+  get saved(): AccountSummary | null {
+    return this.#saved;
   }
 
   /** The message to show next to a field now, or null while it is untouched and empty. */
   messageFor(field: DraftField): string | null {
     const check = this.checks[field];
     if (check.ok) return null;
-    return this[field] === '' && !this.visited[field] ? null : check.message;
-  }
-
-  /** Fields the current path needs, in screen order. */
-  get neededFields(): DraftField[] {
-    return this.authType === 'apiKey' ? ['accountSid', 'apiKeySid', 'secret'] : ['accountSid', 'secret'];
+    return this[field] === '' && !this.#visited[field] ? null : check.message;
   }
 
   /** The first field of the step (or of the whole draft) that still fails its check. */
@@ -76,60 +101,49 @@ export class OnboardingFlow {
   }
 
   choose(authType: AuthType): void {
-    if (authType !== this.authType) this.#forgetResult();
-    this.authType = authType;
-    this.stepIndex = 1;
+    if (authType !== this.#authType) this.#forgetResult();
+    this.#authType = authType;
+    this.#stepIndex = 1;
   }
 
   /** Moves on unless a field of this step fails; returns the field to focus when it does. */
   next(): DraftField | null {
     const invalid = this.firstInvalid();
     if (invalid) {
-      this.visited[invalid] = true;
+      this.#visited[invalid] = true;
       return invalid;
     }
-    if (this.stepIndex < this.steps.length - 1) this.stepIndex += 1;
+    if (this.#stepIndex < this.steps.length - 1) this.#stepIndex += 1;
     return null;
   }
 
   back(): void {
-    if (this.stepIndex > 0 && this.step !== 'done') this.stepIndex -= 1;
+    if (this.#stepIndex > 0 && this.step !== 'done') this.#stepIndex -= 1;
   }
 
-  /** Marks a field as visited (on blur) and drops a verification the edit made stale. */
+  /** Marks a field as visited (on blur): from then on an empty field says so. */
   touch(field: DraftField): void {
-    this.visited[field] = true;
+    this.#visited[field] = true;
   }
 
-  /** Called on every edit of a value Verify depends on. */
+  /** Called on every edit of a value Verify depends on: drops a verification the edit made stale. */
   edited(): void {
     this.#forgetResult();
-  }
-
-  /** The cleaned values, as the core will receive them. */
-  get draft(): CredentialDraft {
-    const checks = this.checks;
-    const draft: CredentialDraft = {
-      authType: this.authType ?? 'apiKey',
-      accountSid: checks.accountSid.value,
-      secret: checks.secret.value,
-      region: this.region,
-      edge: this.edge.trim() === '' ? null : this.edge.trim(),
-    };
-    if (this.authType === 'apiKey') draft.apiKeySid = checks.apiKeySid.value;
-    return draft;
   }
 
   /** Checks the formats locally first: nothing is sent to Twilio while a field is wrong. */
   async verify(): Promise<DraftField | null> {
     const invalid = this.#blockingField();
     if (invalid) return invalid;
-    this.busy = 'verify';
+    this.#busy = 'verify';
     this.#forgetResult();
-    const result = await this.#api['credentials:verify'](this.draft);
-    this.busy = null;
-    if (!result.ok) this.failure = result.error;
-    else this.report = result.value;
+    try {
+      const result = await this.#api['credentials:verify'](this.draft);
+      if (!result.ok) this.#failure = result.error;
+      else this.#report = result.value;
+    } finally {
+      this.#busy = null;
+    }
     return null;
   }
 
@@ -138,28 +152,31 @@ export class OnboardingFlow {
     const invalid = this.#blockingField();
     if (invalid) return invalid;
     if (this.name.trim() === '') {
-      this.failure = { kind: 'bad-input', message: 'Give this account a name, for example "Main business".' };
+      this.#failure = { kind: 'bad-input', message: 'Give this account a name, for example "Main business".' };
       return 'name';
     }
-    this.busy = 'save';
-    this.failure = null;
-    const result = await this.#api['accounts:add']({ name: this.name.trim(), draft: this.draft, verify: true });
-    this.busy = null;
-    if (!result.ok) {
-      this.failure = result.error;
-      return result.error.kind === 'name-taken' ? 'name' : null;
+    this.#busy = 'save';
+    this.#failure = null;
+    try {
+      const result = await this.#api['accounts:add']({ name: this.name.trim(), draft: this.draft, verify: true });
+      if (!result.ok) {
+        this.#failure = result.error;
+        return result.error.kind === 'name-taken' ? 'name' : null;
+      }
+      this.#saved = result.value.account;
+      if (result.value.report) this.#report = result.value.report;
+      this.secret = '';
+      this.#stepIndex = this.steps.indexOf('done');
+      return null;
+    } finally {
+      this.#busy = null;
     }
-    this.saved = result.value.account;
-    if (result.value.report) this.report = result.value.report;
-    this.secret = '';
-    this.stepIndex = this.steps.indexOf('done');
-    return null;
   }
 
   /** Starts over for another account; nothing typed before survives. */
   reset(): void {
-    this.authType = null;
-    this.stepIndex = 0;
+    this.#authType = null;
+    this.#stepIndex = 0;
     this.accountSid = '';
     this.apiKeySid = '';
     this.secret = '';
@@ -167,22 +184,35 @@ export class OnboardingFlow {
     this.region = DEFAULT_REGION;
     this.edge = '';
     this.plannedKeyType = 'standard';
-    this.saved = null;
-    this.visited = { accountSid: false, apiKeySid: false, secret: false };
+    this.#saved = null;
+    this.#visited = { accountSid: false, apiKeySid: false, secret: false };
     this.#forgetResult();
+  }
+
+  #cleanDraft(): CredentialDraft {
+    const checks = this.checks;
+    const draft: CredentialDraft = {
+      authType: this.#authType ?? 'apiKey',
+      accountSid: checks.accountSid.value,
+      secret: checks.secret.value,
+      region: this.region,
+      edge: this.edge.trim() === '' ? null : this.edge.trim(),
+    };
+    if (this.#authType === 'apiKey') draft.apiKeySid = checks.apiKeySid.value;
+    return draft;
   }
 
   #blockingField(): DraftField | null {
     const invalid = this.firstInvalid(this.neededFields);
     if (invalid) {
-      this.visited[invalid] = true;
-      this.failure = { kind: 'bad-input', message: this.checks[invalid].message ?? 'A value is missing.' };
+      this.#visited[invalid] = true;
+      this.#failure = { kind: 'bad-input', message: this.checks[invalid].message ?? 'A value is missing.' };
     }
     return invalid;
   }
 
   #forgetResult(): void {
-    this.report = null;
-    this.failure = null;
+    this.#report = null;
+    this.#failure = null;
   }
 }

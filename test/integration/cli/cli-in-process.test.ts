@@ -30,16 +30,16 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function io(input = '') {
+function io(input = '', terminal = false) {
   const out = { stdout: '', stderr: '' };
-  const stdin = new PassThrough();
+  const stdin = Object.assign(new PassThrough(), terminal ? { isTTY: true } : {});
   stdin.end(input);
   const streams: CliIo = { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, stdin };
   return { streams, out };
 }
 
-const run = (args: string[], input = '') => {
-  const { streams, out } = io(input);
+const run = (args: string[], input = '', terminal = false) => {
+  const { streams, out } = io(input, terminal);
   return runCli(args, streams, { env: { SMSIT_TWILIO_API_BASE: fake.url }, context: async () => context }).then((code) => ({ code, ...out }));
 };
 
@@ -53,6 +53,52 @@ describe('smsit-twilio accounts upgrade when the keychain fails', () => {
     expect(upgrade.stderr).toContain('was deleted at Twilio again, so nothing is left behind');
     expect(fake.state.keysOf(account.sid)).toEqual([]);
     expect((await context.accounts.list())[0]).toMatchObject({ authType: 'authToken' });
+  });
+});
+
+describe('smsit-twilio accounts remove --delete-key', () => {
+  async function saveMainKey(name: string, account = fake.state.addAccount(), key = fake.state.addKey(account.sid, { keyType: 'main' })) {
+    const add = await run(['accounts', 'add', name, '--account-sid', account.sid, '--api-key-sid', key.sid], key.secret);
+    expect(add.code).toBe(0);
+    return { account, key, add };
+  }
+
+  it('never deletes a key another saved account uses, even with --yes, and says which account (saving it twice warns)', async () => {
+    const { account, key } = await saveMainKey('T');
+    const { add } = await saveMainKey('Z', account, key);
+    expect(add.stderr).toContain(`Warning: The API key ${key.sid} is also saved as "T"`);
+    expect((await run(['accounts', 'use', 'Z'])).code).toBe(0);
+    const remove = await run(['accounts', 'remove', 'T', '--delete-key', '--yes']);
+    expect(remove.code).toBe(2);
+    expect(remove.stderr).toContain(`is also used by "Z" (the engine uses it now)`);
+    expect(remove.stderr).not.toContain('--force');
+    expect(fake.state.keysOf(account.sid).map((k) => k.sid)).toEqual([key.sid]);
+    expect((await context.accounts.list()).map((a) => a.name)).toEqual(['T', 'Z']);
+    expect((await run(['accounts', 'verify', 'Z'])).code).toBe(0);
+  });
+
+  it('without a terminal, needs --yes and deletes nothing without it', async () => {
+    const { account, key } = await saveMainKey('M');
+    const remove = await run(['accounts', 'remove', 'M', '--delete-key']);
+    expect(remove.code).toBe(2);
+    expect(remove.stderr).toContain(`Deleting the API key ${key.sid} at Twilio cannot be undone: "M" stops working`);
+    expect(remove.stderr).toContain('add --yes to confirm');
+    expect(fake.state.keysOf(account.sid)).toHaveLength(1);
+    expect(await context.accounts.list()).toHaveLength(1);
+  });
+
+  it('on a terminal, asks y/N naming the key and what stops working; no keeps everything, yes deletes', async () => {
+    const { account, key } = await saveMainKey('M');
+    const declined = await run(['accounts', 'remove', 'M', '--delete-key'], '\n', true);
+    expect(declined.code).toBe(2);
+    expect(declined.stderr).toContain('and so does every server, script or other computer that was given this key');
+    expect(declined.stderr).toContain(`Delete ${key.sid} at Twilio and remove "M"? [y/N]`);
+    expect(fake.state.keysOf(account.sid)).toHaveLength(1);
+    expect(await context.accounts.list()).toHaveLength(1);
+    const accepted = await run(['accounts', 'remove', 'M', '--delete-key'], 'y\n', true);
+    expect(accepted.code).toBe(0);
+    expect(fake.state.keysOf(account.sid)).toEqual([]);
+    expect(await context.accounts.list()).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../electron/core/errors';
-import { startAppShell, type AppShellDeps, type ShellService } from '../../../electron/main/app-shell';
+import type { AppService } from '../../../electron/core/app-service';
+import { startAppShell, type AppShellDeps } from '../../../electron/main/app-shell';
 import type { KeychainChoice } from '../../../electron/main/keychain-dialog';
 import type { AppState } from '../../../electron/shared/app-types';
 import { appState } from './app-state-fixtures';
@@ -12,14 +13,14 @@ function setup(initial: AppState, opts: { probe?: Array<typeof KEYCHAIN_DOWN | n
   const service = {
     'state:get': vi.fn(async () => initial),
     onStateChanged: vi.fn((fn: (state: AppState) => void) => ((listener = fn), () => (listener = null))),
-  } as unknown as ShellService;
+  } as unknown as AppService;
   const probes = [...(opts.probe ?? [])];
   const choices = [...(opts.choices ?? [])];
   const deps = {
     service,
     startEndpoint: vi.fn(async () => undefined),
     stopEndpoint: vi.fn(async () => undefined),
-    window: { show: vi.fn(), send: vi.fn(), close: vi.fn() },
+    window: { show: vi.fn(), pushState: vi.fn(), close: vi.fn() },
     tray: { update: vi.fn(), destroy: vi.fn() },
     onState: vi.fn(),
     probeKeychain: vi.fn(async () => (probes.length ? probes.shift()! : null)),
@@ -52,7 +53,7 @@ describe('app shell lifecycle', () => {
     const next = appState(2);
     push(next);
     expect(deps.tray.update).toHaveBeenLastCalledWith(next);
-    expect(deps.window.send).toHaveBeenLastCalledWith('state:changed', next);
+    expect(deps.window.pushState).toHaveBeenLastCalledWith(next);
     expect(deps.onState).toHaveBeenLastCalledWith(next);
   });
 

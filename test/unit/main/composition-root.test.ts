@@ -116,7 +116,8 @@ async function boot(opts: { lock: boolean; dialogResponse?: number; keychainDown
     const { MemorySecretStore } = await import('../../../electron/core/secrets/memory-secret-store');
     const secrets = new MemorySecretStore();
     if (opts.keychainDown) secrets.failOn.add('list');
-    return { ...original, createAppContext: () => original.createAppContext({ env: {}, dataDir: h.dataDir, secrets }) };
+    const options = { env: {}, dataDir: h.dataDir, secrets };
+    return { ...original, createAppContext: () => original.createAppContext(options), openAppContext: () => original.openAppContext(options) };
   });
   await import('../../../electron/main/index');
   return electron;

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../electron/core/errors';
-import type { CoreHandlers } from '../../../electron/main/shell-handlers';
+import type { AppService } from '../../../electron/core/app-service';
 import { createTrayActions } from '../../../electron/main/tray-actions';
 import type { AppState } from '../../../electron/shared/app-types';
 import { appState } from './app-state-fixtures';
 
-function setup(state: AppState | null, service: Partial<Record<keyof CoreHandlers, ReturnType<typeof vi.fn>>> = {}) {
+function setup(state: AppState | null, service: Partial<Record<keyof AppService, ReturnType<typeof vi.fn>>> = {}) {
   const deps = {
-    service: service as unknown as CoreHandlers,
+    service: service as unknown as AppService,
     state: () => state,
     showWindow: vi.fn(),
     writeClipboard: vi.fn(),

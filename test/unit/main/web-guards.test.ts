@@ -6,16 +6,19 @@ import {
   denyPermissionRequest,
   guardSession,
   guardWebContents,
+  externalUrl,
   isAllowedExternalUrl,
+  LINKED_HOSTS,
+  openCheckedExternal,
   windowOpenHandler,
 } from '../../../electron/main/web-guards';
+import { LINKS } from '../../../renderer/src/lib/links';
 
 describe('external links allow-list', () => {
   it.each([
     'https://www.twilio.com/docs/iam/api-keys',
     'https://console.twilio.com/us1/account/keys-credentials/api-keys',
     'https://help.twilio.com/articles/223136027-Auth-Tokens-and-How-to-Change-Them',
-    'https://twilio.com/',
     'mailto:support@sms-it.ai',
     'mailto:support@sms-it.ai?subject=Restricted%20key',
   ])('opens %s', (url) => expect(isAllowedExternalUrl(url)).toBe(true));
@@ -32,7 +35,37 @@ describe('external links allow-list', () => {
     'javascript:alert(1)',
     'mailto:someone@else.example',
     'not a url',
+    // issue 14.6: more than a subject, parser-rewritten forms, hosts the app never links to
+    'mailto:support@sms-it.ai?cc=evil@example.com&body=smsit_token',
+    'mailto:support@sms-it.ai?subject=x&body=smsit_token',
+    'mailto:support@sms-it.ai?bcc=evil@example.com',
+    'mailto:support@sms-it.ai?subject=a&subject=b',
+    'https://www.twilio.com/docs\t',
+    'https://www.twilio.com/\ndocs',
+    'https:/\\www.twilio.com/docs',
+    'https:\\\\www.twilio.com/docs',
+    ' https://www.twilio.com/docs',
+    'https://twilio.com/',
+    'https://evil-redirect.twilio.com/',
+    'https://media.twilio.com/x',
   ])('refuses %s', (url) => expect(isAllowedExternalUrl(url)).toBe(false));
+
+  it('allows exactly the hosts renderer/src/lib/links.ts links to', () => {
+    const hosts = Object.values(LINKS)
+      .filter((link) => link.startsWith('https:'))
+      .map((link) => new URL(link).hostname);
+    expect([...LINKED_HOSTS].sort()).toEqual([...new Set(hosts)].sort());
+    for (const link of Object.values(LINKS)) expect([link, isAllowedExternalUrl(link)]).toEqual([link, true]);
+  });
+
+  it('hands the OS the normalized URL, not the raw string', async () => {
+    const open = vi.fn(async (_url: string) => {});
+    await openCheckedExternal(open, 'HTTPS://WWW.TWILIO.COM/docs/../docs/iam');
+    await openCheckedExternal(open, 'mailto:SUPPORT@sms-it.ai?subject=Restricted%20key');
+    await openCheckedExternal(open, 'mailto:support@sms-it.ai?subject=x&body=smsit_token');
+    expect(open.mock.calls.map(([url]) => url)).toEqual(['https://www.twilio.com/docs/iam', 'mailto:support@sms-it.ai?subject=Restricted%20key']);
+    expect(externalUrl('https://www.twilio.com/docs')).toBe('https://www.twilio.com/docs');
+  });
 });
 
 describe('navigation and window guards', () => {

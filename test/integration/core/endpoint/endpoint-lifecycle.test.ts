@@ -52,13 +52,18 @@ describe('endpoint lifecycle', () => {
     expect((await call(fx.port, '/v1/headers', { headers: bearer(fx.token) })).status).toBe(200);
   });
 
-  it('keeps the recent requests for the window, newest first, with token and account names', async () => {
-    fx = await startFixture();
+  it('keeps the recent requests for the window, newest first, with token and account names; token-less ones summed up', async () => {
+    fx = await startFixture({ logSummaryMs: 100 });
+    await call(fx.port, '/v1/health');
     await call(fx.port, '/v1/health');
     await call(fx.port, '/v1/headers?account=Keyed', { headers: bearer(fx.token) });
-    const [newest, older] = fx.endpoint.recentLog();
-    expect(newest).toMatchObject({ tokenName: 'engine', method: 'GET', route: '/v1/headers', account: 'Keyed', status: 200 });
-    expect(older).toMatchObject({ tokenName: null, route: '/v1/health', status: 200 });
+    await call(fx.port, '/v1/accounts', { headers: bearer(fx.token) });
+    expect(fx.endpoint.recentLog()).toHaveLength(2);
+    await eventually(async () => fx.endpoint.recentLog().length === 3);
+    const [summary, newest, older] = fx.endpoint.recentLog();
+    expect(summary).toMatchObject({ tokenName: null, route: '(unauthenticated)', status: 200, count: 2 });
+    expect(newest).toMatchObject({ tokenName: 'engine', method: 'GET', route: '/v1/accounts', status: 200 });
+    expect(older).toMatchObject({ tokenName: 'engine', method: 'GET', route: '/v1/headers', account: 'Keyed', status: 200 });
   });
 
   it('records when a token was last used', async () => {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { AccountDeps } from '../../../../electron/core/accounts/account-operations';
 import { AccountStore } from '../../../../electron/core/accounts/account-store';
-import { secretPurposeFor } from '../../../../electron/core/accounts/account-summary';
+import { requestSecretPurpose } from '../../../../electron/core/twilio/auth-header';
 import { writeFileAtomic } from '../../../../electron/core/registry/atomic-write';
 import { RegistryFile } from '../../../../electron/core/registry/registry-file';
 import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
@@ -44,7 +44,7 @@ export async function rotationFixture(fake: FakeTwilio): Promise<RotationFixture
     const current = await new RegistryFile({ path }).read();
     for (const record of current.accounts.filter((a) => watched.has(a.name))) {
       checks += 1;
-      const secret = secrets.entries.get(entryName(record.id, secretPurposeFor(record)));
+      const secret = secrets.entries.get(entryName(record.id, requestSecretPurpose(record)));
       const user = record.authType === 'apiKey' ? record.apiKeySid! : record.accountSid;
       if (secret === undefined || !fake.state.authenticate(user, secret, record.region)) refusedAfter.push(`${what} (${record.name})`);
     }

@@ -59,7 +59,7 @@ describe('TwilioService.verify', () => {
   it('rejects a wrong secret with 20003 and the likely causes', async () => {
     const { draft } = keyDraft('standard');
     const report = await service().verify({ ...draft, secret: 'z'.repeat(32) });
-    expect(report).toMatchObject({ ok: false, keyType: null, error: { kind: 'invalid-credentials', httpStatus: 401, twilioCode: 20003 } });
+    expect(report).toMatchObject({ ok: false, keyType: null, error: { kind: 'invalid-credentials', details: { httpStatus: 401, twilioCode: 20003 } } });
     expect(report.error?.message).toMatch(/Secret is wrong/);
   });
 
@@ -74,7 +74,8 @@ describe('TwilioService.verify', () => {
     const before = fake.requests.length;
     const swapped = await service().verify({ ...draft, accountSid: draft.apiKeySid, apiKeySid: draft.accountSid });
     const keyAsAccount = await service().verify({ authType: 'authToken', accountSid: draft.apiKeySid, secret: 'a'.repeat(32) });
-    expect(swapped.error).toMatchObject({ kind: 'bad-input', httpStatus: null, twilioCode: null });
+    expect(swapped.error).toMatchObject({ kind: 'bad-input' });
+    expect(swapped.error?.details?.httpStatus).toBeUndefined();
     expect(swapped.error?.message).toContain('swapped');
     expect(keyAsAccount.error?.message).toContain('not the Account SID');
     expect(fake.requests.length).toBe(before);
@@ -147,7 +148,7 @@ describe('TwilioService.verify', () => {
     const account = fake.state.addAccount();
     fake.inject({ status: 429, retryAfter: '1', count: 3 });
     const report = await service().verify({ authType: 'authToken', accountSid: account.sid, secret: account.authToken });
-    expect(report.error).toMatchObject({ kind: 'rate-limited', httpStatus: 429, twilioCode: 20429 });
+    expect(report.error).toMatchObject({ kind: 'rate-limited', details: { httpStatus: 429, twilioCode: 20429 } });
     expect(waits).toEqual([1000, 1000]);
   });
 
@@ -155,9 +156,9 @@ describe('TwilioService.verify', () => {
     const account = fake.state.addAccount();
     const draft = { authType: 'authToken' as const, accountSid: account.sid, secret: account.authToken };
     fake.inject({ status: 503 });
-    expect((await service().verify(draft)).error).toMatchObject({ kind: 'twilio', httpStatus: 503, twilioCode: 20500 });
+    expect((await service().verify(draft)).error).toMatchObject({ kind: 'twilio', details: { httpStatus: 503, twilioCode: 20500 } });
     fake.inject({ status: 404, code: 20404 });
-    expect((await service().verify(draft)).error).toMatchObject({ kind: 'not-found', httpStatus: 404, twilioCode: 20404 });
+    expect((await service().verify(draft)).error).toMatchObject({ kind: 'not-found', details: { httpStatus: 404, twilioCode: 20404 } });
   });
 
   it('reports an unreachable Twilio (closed port) as network', async () => {
@@ -169,7 +170,8 @@ describe('TwilioService.verify', () => {
     });
     const account = fake.state.addAccount();
     const report = await new TwilioService({ apiBase: `http://127.0.0.1:${closedPort}` }).verify({ authType: 'authToken', accountSid: account.sid, secret: account.authToken });
-    expect(report.error).toMatchObject({ kind: 'network', httpStatus: null, twilioCode: null });
+    expect(report.error).toMatchObject({ kind: 'network' });
+    expect(report.error?.details?.httpStatus).toBeUndefined();
     expect(report.error?.message).toContain('ECONNREFUSED');
   });
 

@@ -1,0 +1,65 @@
+/**
+ * Deleting an account's API key at Twilio: when it is allowed, with which credentials, and what
+ * stops working. A key that another saved account uses is never deleted (no override): deleting
+ * it would silently break that account, perhaps the one the engine uses.
+ */
+import { AppError } from '../errors';
+import type { AccountRecord } from '../registry/registry-schema';
+import { credentialsFor } from '../twilio/auth-header';
+import type { AccountStore } from './account-store';
+
+/** The other saved accounts that use the same API key SID as `record`. */
+export function accountsSharingKey(accounts: readonly AccountRecord[], record: Pick<AccountRecord, 'id' | 'apiKeySid'>): AccountRecord[] {
+  const sid = record.apiKeySid?.toUpperCase();
+  if (!sid) return [];
+  return accounts.filter((account) => account.id !== record.id && account.authType === 'apiKey' && account.apiKeySid?.toUpperCase() === sid);
+}
+
+const quoted = (accounts: readonly AccountRecord[]) => accounts.map((account) => `"${account.name}"`).join(', ');
+
+/** What a user is told before a key is deleted: the key, and everything that stops working. */
+export function keyDeletionConsequence(record: Pick<AccountRecord, 'name' | 'apiKeySid'>): string {
+  return (
+    `Deleting the API key ${record.apiKeySid} at Twilio cannot be undone: "${record.name}" stops working, ` +
+    'and so does every server, script or other computer that was given this key.'
+  );
+}
+
+/** A key the account can delete at Twilio; throws `bad-input` saying why not (no key, shared, a key that may not delete keys). */
+export function assertKeyDeletable(accounts: readonly AccountRecord[], record: AccountRecord, activeAccountId: string | null): string {
+  if (record.authType !== 'apiKey' || !record.apiKeySid) {
+    throw new AppError('bad-input', `"${record.name}" uses an Auth Token: there is no API key to delete. Remove it without deleting a key.`, { field: 'deleteKey' });
+  }
+  const sharing = accountsSharingKey(accounts, record);
+  if (sharing.length > 0) {
+    const engine = sharing.some((account) => account.id === activeAccountId) ? ' (the engine uses it now)' : '';
+    throw new AppError(
+      'bad-input',
+      `The API key ${record.apiKeySid} of "${record.name}" is also used by ${quoted(sharing)}${engine}: deleting it at Twilio would stop ${sharing.length > 1 ? 'them' : 'it'} working. ` +
+        `Nothing was deleted or removed. Remove "${record.name}" without deleting the key; delete the key with the last account that uses it.`,
+      { field: 'deleteKey' },
+    );
+  }
+  if (!record.keepsAuthToken && (record.keyType === 'standard' || record.keyType === 'restricted')) {
+    throw new AppError(
+      'bad-input',
+      `Deleting the API key at Twilio needs the account's Auth Token or a Main API key, and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +
+        'Delete the key in the Twilio Console (Account → API keys & tokens), then remove the account without deleting the key.',
+      { field: 'deleteKey' },
+    );
+  }
+  return record.apiKeySid;
+}
+
+/** Checks that `ref`'s key may be deleted (see assertKeyDeletable) and says what stops working, before anyone is asked. */
+export async function planKeyDeletion(accounts: AccountStore, ref: string): Promise<{ record: AccountRecord; keySid: string; consequence: string }> {
+  const registry = await accounts.registry.read();
+  const record = await accounts.find(ref);
+  const keySid = assertKeyDeletable(registry.accounts, record, registry.activeAccountId);
+  return { record, keySid, consequence: keyDeletionConsequence(record) };
+}
+
+/** The credentials that may delete this account's API key at Twilio: the auth token, or a Main key. */
+export function keyDeletionCredentials(accounts: AccountStore, record: AccountRecord) {
+  return record.keepsAuthToken ? credentialsFor(record, accounts, 'auth-token') : credentialsFor(record, accounts, 'api-key-secret');
+}
