@@ -198,6 +198,7 @@ export class AccountStore {
       found.apiKeySid = change.apiKeySid;
       found.keyType = change.keyType;
       found.keepsAuthToken = change.keepAuthToken;
+      found.secretCreatedAt = this.now().toISOString(); // the key was just made: its age is known
       release(registry, found.id, ['api-key-secret']);
       return found;
     });
