@@ -9,7 +9,9 @@ import { ACCOUNT_ENVIRONMENT, type EnvironmentVariable } from '../cli-help';
 import { printAccounts, printJson, printReport, reportJson } from '../cli-output';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from '../exit-codes';
 import { askYesNo } from '../cli-io';
-import { AppError } from '../../core/errors';
+import { AppError, toErrorInfo } from '../../core/errors';
+import { verificationOutcome } from '../../shared/errors';
+import { shellWord } from '../cli-advice';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
 import { rotateAccountSubcommand } from './accounts-rotate';
 
@@ -54,14 +56,20 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
       const { values, positionals } = parseOptions(args, { ...CREDENTIAL_OPTIONS, 'no-verify': { type: 'boolean' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
       const draft = await draftFromOptions(cli.io, values);
       const { addAccount } = await operations();
-      const result = await addAccount(await deps(cli), { name: positionals[0]!, draft, verify: !values['no-verify'] });
+      const name = positionals[0]!;
+      const result = await addAccount(await deps(cli), { name, draft, verify: !values['no-verify'] }).catch((error: unknown) => {
+        // Twilio's trouble is no reason to lose the paste: say how to save it unchecked.
+        const info = toErrorInfo(error);
+        if (!(error instanceof AppError) || verificationOutcome(info.kind) !== 'twilio-trouble') throw error;
+        throw AppError.fromInfo(info, ` To save "${name}" without checking it now, run the same command with --no-verify.`);
+      });
       if (values.json) {
         printJson(cli.io, { account: result.account, report: result.report ? reportJson(result.report) : null, warnings: result.warnings });
       } else {
         cli.io.stdout.write(`Saved "${result.account.name}"${result.account.active ? ' and made it the active account' : ''}; its secret is in the system keychain.\n`);
         for (const warning of result.warnings) cli.io.stderr.write(`Warning: ${warning}\n`);
-        if (result.report) printReport(cli.io, result.report);
-        else cli.io.stdout.write('Not verified (--no-verify): check it later with "smsit-twilio accounts verify NAME".\n');
+        if (result.report) printReport(cli.io, result.report, result.account.name);
+        else cli.io.stdout.write(`Not verified (--no-verify): check it later with: smsit-twilio accounts verify ${shellWord(result.account.name)}\n`);
       }
       return EXIT_OK;
     },
@@ -102,7 +110,7 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
       const { verifyAccount } = await operations();
       const report = await verifyAccount(await deps(cli), positionals[0]!);
       if (values.json) printJson(cli.io, reportJson(report));
-      else printReport(cli.io, report);
+      else printReport(cli.io, report, positionals[0]);
       return report.ok ? EXIT_OK : exitCodeFor(report.error?.kind ?? 'internal');
     },
   },
