@@ -82,7 +82,7 @@ export class AccountStore {
       edge: clean.edge,
       keepsAuthToken: input.authType === 'authToken' || clean.authToken !== null,
       createdAt: this.now().toISOString(),
-      lastVerification: input.verification ? { ...input.verification } : null,
+      lastVerification: input.verification ?? null,
     };
     const secrets: [SecretPurpose, string][] = [[requestSecretPurpose(record), clean.secret]];
     if (clean.authToken !== null) secrets.push(['auth-token', clean.authToken]);
@@ -210,7 +210,7 @@ export class AccountStore {
   async recordVerification(ref: string, summary: VerificationSummary): Promise<AccountRecord> {
     return this.registry.update((registry) => {
       const record = findAccount(registry.accounts, ref);
-      record.lastVerification = { ...summary };
+      record.lastVerification = summary;
       if (record.authType === 'apiKey' && summary.ok && summary.keyType) record.keyType = summary.keyType;
       return record;
     });

@@ -21,7 +21,8 @@ const errorInfoSchema = z.object({
     .optional(),
 });
 
-export const verificationSchema = z.looseObject({
+// Not loose: a verification is replaced whole by the next one, and shells build it from their own type.
+export const verificationSchema = z.object({
   at: isoTime,
   ok: z.boolean(),
   keyType: z.enum(['main', 'standard', 'restricted']).nullable(),
