@@ -49,7 +49,7 @@ describe('accounts', () => {
 
     const keys = [...core.twilio.state.keys.values()].filter((k) => k.accountSid === seeded.twilioAccount.sid);
     expect(keys).toHaveLength(1);
-    expect(keys[0]).toMatchObject({ keyType: 'standard', friendlyName: 'SMS-iT Workflow integration' });
+    expect(keys[0]).toMatchObject({ keyType: 'standard', friendlyName: expect.stringMatching(/^SMS-iT Workflow integration \(Bakery @ .+\)$/) });
     const [summary] = await core.context.accounts.list();
     expect(summary).toMatchObject({ authType: 'apiKey', apiKeySid: keys[0]!.sid, keepsAuthToken: true });
     await bakery.getByText(`API key ${keys[0]!.sid} (Standard)`).waitFor();

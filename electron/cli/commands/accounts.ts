@@ -139,7 +139,7 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
       if (values.json) {
         printJson(cli.io, { account: result.account, report: reportJson(result.report) });
       } else {
-        cli.io.stdout.write(`"${result.account.name}" now uses the new Standard API key ${result.account.apiKeySid} ("SMS-iT Workflow integration").\n`);
+        cli.io.stdout.write(`"${result.account.name}" now uses the new Standard API key ${result.account.apiKeySid} ("${result.keyName}").\n`);
         cli.io.stdout.write(result.account.keepsAuthToken ? 'The Auth Token is kept in the keychain for webhook signature checks.\n' : 'The Auth Token was removed from the keychain.\n');
       }
       return EXIT_OK;
