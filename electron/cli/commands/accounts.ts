@@ -13,6 +13,7 @@ import { EXIT_OK, EXIT_USAGE, exitCodeFor } from '../exit-codes';
 import { askYesNo } from '../cli-io';
 import { AppError } from '../../core/errors';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
+import { rotateAccountSubcommand } from './accounts-rotate';
 
 /** Read by subcommands that also talk to Twilio. */
 const TWILIO_ENVIRONMENT: readonly EnvironmentVariable[] = [...ACCOUNT_ENVIRONMENT, 'SMSIT_TWILIO_API_BASE'];
@@ -133,6 +134,7 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
       return EXIT_OK;
     },
   },
+  rotateAccountSubcommand,
   {
     name: 'remove',
     summary: 'Remove a saved account and its secrets from the keychain.',
@@ -161,7 +163,7 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
 /** The `accounts` command; index.ts dispatches to its subcommands. */
 export const accountsCommand: CliCommand = {
   name: 'accounts',
-  summary: 'Add, list, switch, verify, rename, upgrade and remove saved accounts',
+  summary: 'Add, list, switch, verify, rename, upgrade, rotate and remove saved accounts',
   usage: 'smsit-twilio accounts SUBCOMMAND [ARGS…] [OPTIONS]',
   subcommands: ACCOUNT_SUBCOMMANDS,
 };
