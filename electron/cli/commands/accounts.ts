@@ -3,6 +3,8 @@
  * its run) over the same core operations the tray app uses (account-operations.ts, AccountStore).
  * Add one: an entry in ACCOUNT_SUBCOMMANDS; `accounts NAME --help` and the list in `accounts --help` follow.
  */
+import { addAccount, removeAccount, upgradeAccount, verifyAccount } from '../../core/accounts/account-operations';
+import { planKeyDeletion } from '../../core/accounts/key-deletion';
 import { parseOptions } from '../cli-args';
 import type { CliCommand, CliEnv, CliSubcommand } from '../cli-command';
 import { ACCOUNT_ENVIRONMENT, type EnvironmentVariable } from '../cli-help';
@@ -18,7 +20,6 @@ import { rotateAccountSubcommand } from './accounts-rotate';
 /** Read by subcommands that also talk to Twilio. */
 const TWILIO_ENVIRONMENT: readonly EnvironmentVariable[] = [...ACCOUNT_ENVIRONMENT, 'SMSIT_TWILIO_API_BASE'];
 
-const operations = () => import('../../core/accounts/account-operations');
 
 async function deps(cli: CliEnv) {
   const context = await cli.context();
@@ -30,7 +31,6 @@ async function deps(cli: CliEnv) {
  * outright), then asked on a terminal, naming the key and what stops working; a script says --yes.
  */
 async function keyDeletionConfirmed(cli: CliEnv, ref: string, yes: boolean): Promise<boolean> {
-  const { planKeyDeletion } = await import('../../core/accounts/key-deletion');
   const { record, keySid, consequence } = await planKeyDeletion((await cli.context()).accounts, ref);
   if (yes) return true;
   if (!cli.io.stdin.isTTY) {
@@ -55,7 +55,6 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
     async run(args, cli) {
       const { values, positionals } = parseOptions(args, { ...CREDENTIAL_OPTIONS, 'no-verify': { type: 'boolean' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
       const draft = await draftFromOptions(cli.io, values);
-      const { addAccount } = await operations();
       const name = positionals[0]!;
       const result = await addAccount(await deps(cli), { name, draft, verify: !values['no-verify'] }).catch((error: unknown) => {
         // Twilio's trouble is no reason to lose the paste: say how to save it unchecked.
@@ -107,7 +106,6 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
     environment: TWILIO_ENVIRONMENT,
     async run(args, cli) {
       const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
-      const { verifyAccount } = await operations();
       const report = await verifyAccount(await deps(cli), positionals[0]!);
       if (values.json) printJson(cli.io, reportJson(report));
       else printReport(cli.io, report, positionals[0]);
@@ -134,7 +132,6 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
     environment: TWILIO_ENVIRONMENT,
     async run(args, cli) {
       const { values, positionals } = parseOptions(args, { 'keep-auth-token': { type: 'boolean' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
-      const { upgradeAccount } = await operations();
       const result = await upgradeAccount(await deps(cli), positionals[0]!, { keepAuthToken: values['keep-auth-token'] === true });
       if (values.json) {
         printJson(cli.io, { account: result.account, report: reportJson(result.report) });
@@ -162,7 +159,6 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
         cli.io.stderr.write('Nothing was deleted or removed.\n');
         return EXIT_USAGE;
       }
-      const { removeAccount } = await operations();
       const { keyDeleted, warnings } = await removeAccount(await deps(cli), positionals[0]!, { deleteKey });
       const secrets = warnings.length === 0 ? ' and its secrets from the keychain' : '';
       cli.io.stdout.write(`Removed "${positionals[0]}"${secrets}${keyDeleted ? '; its API key was deleted at Twilio' : ''}.\n`);

@@ -34,6 +34,8 @@ function untilStop(watchParent: boolean): Promise<StopReason> {
           if (process.ppid !== parent) stop('parent-exited');
         }, PARENT_CHECK_MS)
       : undefined;
+    // Never the reason the process stays up: a server that failed to start must still exit.
+    watch?.unref();
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
