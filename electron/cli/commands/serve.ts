@@ -1,7 +1,7 @@
 /** `smsit-twilio serve`: runs the loopback endpoint for the local workflow engine until SIGTERM / SIGINT. */
 import { DEFAULT_ENGINE_PORT } from '../../core/endpoint/endpoint-limits';
 import { AppError } from '../../core/errors';
-import { accessLogPath } from '../../core/paths';
+import { accessLogPath, engineSocketPath } from '../../core/paths';
 import { version } from '../../../package.json';
 import { parseOptions } from '../cli-args';
 import { UsageError, type CliCommand } from '../cli-command';
@@ -28,7 +28,8 @@ export const serveCommand: CliCommand = {
   description: [
     `Listens on 127.0.0.1 (and ::1) only, port N, else the saved port, else ${DEFAULT_ENGINE_PORT}; --port 0 picks a free one.`,
     'Every route but /v1/health needs "Authorization: Bearer TOKEN" (smsit-twilio tokens create NAME).',
-    'Prints "listening on http://127.0.0.1:N"; stops cleanly on SIGTERM or Ctrl-C. See docs/engine.md.',
+    'Also serves on a Unix socket in the data folder (curl --unix-socket PATH http://localhost/v1/headers), which no other user can take over.',
+    'Prints "listening on http://127.0.0.1:N" (and the socket); stops cleanly on SIGTERM or Ctrl-C. See docs/engine.md.',
   ].join('\n'),
   environment: ['SMSIT_TWILIO_HOME', 'SMSIT_TWILIO_KEYCHAIN_SERVICE', 'SMSIT_TWILIO_API_BASE'],
   async run(args, cli) {
@@ -46,12 +47,14 @@ export const serveCommand: CliCommand = {
       port: port ?? null,
       apiBase: cli.env.SMSIT_TWILIO_API_BASE?.trim() || null,
       logFile: accessLogPath(context.dataDir),
+      socketPath: engineSocketPath(context.dataDir, context.env),
       version,
     });
     const stopped = untilStopSignal();
     const status = await endpoint.start();
     if (status.error) throw AppError.fromInfo(status.error);
     cli.io.stdout.write(`listening on ${status.url}\n`);
+    if (status.socketPath) cli.io.stdout.write(`and on the socket ${status.socketPath} (only this user can reach it)\n`);
     if (status.paused) cli.io.stderr.write('The endpoint is paused: it answers 503 until resumed from the tray app.\n');
     await stopped;
     await endpoint.stop();
