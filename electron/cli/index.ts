@@ -20,6 +20,7 @@ import { serveCommand } from './commands/serve';
 import { tokensCommand } from './commands/tokens';
 import { logCommand } from './commands/log';
 import { headersCommand } from './commands/headers';
+import { doctorCommand } from './commands/doctor';
 import { execCommand } from './commands/exec';
 import { importCommand } from './commands/import';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes';
@@ -34,6 +35,7 @@ export const COMMANDS: CliCommand[] = [
   execCommand,
   importCommand,
   logCommand,
+  doctorCommand,
 ];
 
 /** What a run may be given instead of the real thing (tests): environment, fetch, the core's objects. */

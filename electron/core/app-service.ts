@@ -7,6 +7,7 @@ import type { ChannelHandlers, CoreChannel } from '../shared/ipc-contract';
 import { addAccount, removeAccount, upgradeAccount, verifyAccount } from './accounts/account-operations';
 import type { AppContext } from './app-context';
 import { toSummary } from './accounts/account-summary';
+import { cleanOrphanSecrets } from './accounts/orphan-secrets';
 import { createEngineToken, revokeEngineToken, toTokenSummary } from './endpoint/engine-tokens';
 import { emptyRegistry } from './registry/registry-schema';
 import type { EngineEndpoint } from './endpoint/engine-endpoint';
@@ -66,12 +67,21 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
 
   // The keychain is asked once at start and on refresh, not on every state build: on macOS each
   // keychain call may prompt, and prompts on every tray update are what users hated in Leapp (#318).
+  // The first time the keychain answers, secrets a removal could not delete (keychain down, a
+  // crash) are deleted, from the list just taken: no second keychain call.
+  let orphansCleaned = false;
   async function refresh(): Promise<AppState> {
-    keychainError = await context.secrets.list().then(
-      () => null,
-      (error: unknown) => toErrorInfo(error),
+    const listed = await context.secrets.list().then(
+      (refs) => ((keychainError = null), refs),
+      (error: unknown) => ((keychainError = toErrorInfo(error)), null),
     );
-    return push();
+    // The state first: it is what reports a damaged registry (and keeps it aside, so nothing is cleaned).
+    const current = await push();
+    if (listed && !orphansCleaned) {
+      orphansCleaned = true;
+      await cleanOrphanSecrets(registry, context.secrets, new Date(), listed).catch(() => undefined);
+    }
+    return current;
   }
 
   /** Runs a change, notes whether the keychain answered, and pushes the new state either way. */

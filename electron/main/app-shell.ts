@@ -5,7 +5,6 @@
  */
 import { isErrorKind, toErrorInfo, type ErrorInfo } from '../core/errors';
 import type { AppState } from '../shared/app-types';
-import { STATE_CHANGED } from '../shared/ipc-contract';
 import type { KeychainChoice } from './keychain-dialog';
 import type { AppService } from '../core/app-service';
 import type { WindowView } from './window';
@@ -15,12 +14,10 @@ export interface AppShellDeps {
   service: AppService;
   startEndpoint(): Promise<unknown>;
   stopEndpoint(): Promise<unknown>;
-  window: { show(view?: WindowView): void; send(channel: string, payload: unknown): void; close(): void };
+  window: { show(view?: WindowView): void; pushState(state: AppState): void; close(): void };
   tray: { update(state: AppState): void; destroy(): void };
   /** Called with every state (notifications compare it with the last one). */
   onState(state: AppState): void;
-  /** Asks the keychain something harmless: null when it answers, the error when it cannot. */
-  probeKeychain(): Promise<ErrorInfo | null>;
   explainKeychain(error: ErrorInfo | null): Promise<KeychainChoice>;
   quit(): void;
 }
@@ -45,16 +42,14 @@ export function keychainMissingState(error: ErrorInfo | null): AppState {
 }
 
 /**
- * The first state, with the keychain asked directly: the service learns that the keychain is gone
- * only when a change fails, and a user should hear it at launch, not at their first save.
+ * The state with the keychain's answer in it. The service asks the keychain once when it is built
+ * (each call may prompt on macOS), so the first read does not ask again; "Try again" re-probes
+ * through the service, so the state it answers is the keychain's new answer, not the one at start.
  */
-async function readState(deps: AppShellDeps): Promise<{ state: AppState | null; keychainError: ErrorInfo | null; missing: boolean }> {
-  const probe = await deps.probeKeychain();
+async function readState(deps: AppShellDeps, again: boolean): Promise<{ state: AppState | null; keychainError: ErrorInfo | null; missing: boolean }> {
   try {
-    const state = await deps.service['state:get'](undefined);
-    const keychainError = probe ?? state.keychain.error;
-    const missing = probe !== null || !state.keychain.available;
-    return { state: missing ? { ...state, keychain: { available: false, error: keychainError } } : state, keychainError, missing };
+    const state = again ? await deps.service.refresh() : await deps.service['state:get'](undefined);
+    return { state, keychainError: state.keychain.error, missing: !state.keychain.available };
   } catch (error) {
     if (isErrorKind(error, 'keychain-unavailable')) return { state: null, keychainError: toErrorInfo(error), missing: true };
     throw error;
@@ -63,7 +58,7 @@ async function readState(deps: AppShellDeps): Promise<{ state: AppState | null; 
 
 /** Starts the shell; resolves null when the user chose to quit at the keychain dialog. */
 export async function startAppShell(deps: AppShellDeps): Promise<AppShell | null> {
-  let first = await readState(deps);
+  let first = await readState(deps, false);
   while (first.missing) {
     const choice = await deps.explainKeychain(first.keychainError);
     if (choice === 'quit') {
@@ -71,14 +66,14 @@ export async function startAppShell(deps: AppShellDeps): Promise<AppShell | null
       return null;
     }
     if (choice === 'continue') break;
-    first = await readState(deps);
+    first = await readState(deps, true);
   }
 
   let current: AppState | null = first.state ?? keychainMissingState(first.keychainError);
   const show = (state: AppState) => {
     current = state;
     deps.tray.update(state);
-    deps.window.send(STATE_CHANGED, state);
+    deps.window.pushState(state);
     deps.onState(state);
   };
   const unsubscribe = deps.service.onStateChanged(show);

@@ -1,6 +1,8 @@
 /** The app's one window: created on demand, showing one of the renderer's views, closed to the tray. */
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { AppState } from '../shared/app-types';
+import { pushState } from './ipc';
 import { mainWindowOptions, type WindowFiles } from './window-options';
 
 /** The renderer's views; the window opens on one through the URL fragment (`#setup`, `#accounts`, `#engine`; the renderer's own view names). */
@@ -57,10 +59,10 @@ export class AppWindow {
     else if (!win.webContents.isLoading()) win.show();
   }
 
-  /** Sends a push to the page if the window is open (the page reads the state itself when it opens). */
-  send(channel: string, payload: unknown): void {
+  /** Pushes the whole state to the page if the window is open (the page reads the state itself when it opens). */
+  pushState(state: AppState): void {
     const win = this.current();
-    if (win && !win.webContents.isDestroyed()) win.webContents.send(channel, payload);
+    if (win && !win.webContents.isDestroyed()) pushState(win.webContents, state);
   }
 
   /** Closes the window (quit). */

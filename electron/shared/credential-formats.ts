@@ -122,3 +122,28 @@ export const FIELD_CHECKS: Record<CredentialField, (raw: string) => FieldCheck> 
   authToken: checkAuthToken,
   apiKeySecret: checkApiKeySecret,
 };
+
+/** Why a swap is a swap, said after "the SIDs are swapped:" in each shell's words (fields, or flags). */
+export const SID_PREFIXES = 'the Account SID starts with AC, the API Key SID with SK.';
+
+/** What is wrong with the SIDs of a draft: the field to fix, why, and whether the two were swapped. */
+export interface SidProblem {
+  field: 'accountSid' | 'apiKeySid';
+  message: string;
+  swapped: boolean;
+}
+
+/**
+ * The first problem with an Account SID and (for API key credentials) an API Key SID: a swap is
+ * named as the swap it is (n8n #1782), before either field's own check. Null when both are fine.
+ */
+export function sidProblem(accountSid: string, apiKeySid: string | null): SidProblem | null {
+  const account = checkAccountSid(accountSid);
+  const key = apiKeySid === null ? null : checkApiKeySid(apiKeySid);
+  if (key && sidKind(account.value) === 'key' && sidKind(key.value) === 'account') {
+    return { field: 'accountSid', swapped: true, message: `The Account SID and the API Key SID are swapped: ${SID_PREFIXES}` };
+  }
+  if (!account.ok) return { field: 'accountSid', swapped: false, message: account.message ?? 'This is not an Account SID.' };
+  if (key && !key.ok) return { field: 'apiKeySid', swapped: false, message: key.message ?? 'This is not an API Key SID.' };
+  return null;
+}

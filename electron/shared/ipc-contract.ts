@@ -56,7 +56,8 @@ export interface ChannelResults {
   'accounts:verify': VerificationReport;
   'accounts:rename': AccountSummary;
   'accounts:activate': AccountSummary;
-  'accounts:remove': { keyDeleted: boolean };
+  /** `warnings` name the secrets the keychain could not delete (cleaned at the next start). */
+  'accounts:remove': { keyDeleted: boolean; warnings: string[] };
   'accounts:upgrade': { account: AccountSummary; report: VerificationReport };
   'endpoint:pause': EndpointStatus;
   'endpoint:resume': EndpointStatus;

@@ -27,3 +27,19 @@ export function apiOrigin(region: string, edge: string | null): string {
   const chosenEdge = edge ?? defaultEdge(region) ?? region;
   return `https://api.${chosenEdge}.${region}.twilio.com`;
 }
+
+/** A region and edge as typed, cleaned (trimmed, lower case), or the field that is wrong and why. */
+export type RegionCheck = { ok: true; region: string; edge: string | null } | { ok: false; field: 'region' | 'edge'; message: string };
+
+/** Checks a region (known to Twilio; US1 when empty) and an edge name; the one check every shell and the core use. */
+export function cleanRegion(region: string | undefined, edge: string | null | undefined): RegionCheck {
+  const regionName = (region ?? DEFAULT_REGION).trim().toLowerCase() || DEFAULT_REGION;
+  if (!(regionName in REGION_EDGES)) {
+    return { ok: false, field: 'region', message: `"${region}" is not a Twilio region. Use one of: ${Object.keys(REGION_EDGES).join(', ')}.` };
+  }
+  const edgeName = edge?.trim().toLowerCase() || null;
+  if (edgeName !== null && !/^[a-z][a-z0-9-]{1,30}$/.test(edgeName)) {
+    return { ok: false, field: 'edge', message: `"${edge}" is not a Twilio edge name (for example "dublin" or "sydney").` };
+  }
+  return { ok: true, region: regionName, edge: edgeName };
+}

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { activeAccount } from '../../electron/core/accounts/account-names';
 import { startHarness, type AppHarness } from './support/app-session';
 import type { RealCore } from './support/real-core';
 import { screenshotBothSchemes } from './support/screenshots';
@@ -73,7 +74,13 @@ describe('accounts', () => {
     await clientB.getByRole('button', { name: 'Make active Client B' }).click();
     await clientB.getByText('Active', { exact: true }).waitFor();
     expect(await card(page, 'Client A').getByText('Active', { exact: true }).count()).toBe(0);
-    expect((await core.context.accounts.active()).name).toBe('Client B');
+    expect(activeAccount(await core.context.registry.read()).name).toBe('Client B');
+
+    // One panel at a time in the whole list: Remove on one card closes Rename on another.
+    await card(page, 'Client A').getByRole('button', { name: 'Rename Client A' }).click();
+    await clientB.getByRole('button', { name: 'Remove Client B' }).click();
+    expect(await page.getByLabel('New name for “Client A”').count()).toBe(0);
+    await clientB.getByRole('button', { name: 'Cancel' }).click();
 
     await clientB.getByRole('button', { name: 'Rename Client B' }).click();
     const nameInput = page.getByLabel('New name for “Client B”');
@@ -82,7 +89,7 @@ describe('accounts', () => {
     await nameInput.press('Enter');
     const renamed = card(page, 'Client B (shop)');
     await renamed.waitFor();
-    expect((await core.context.accounts.active()).name).toBe('Client B (shop)');
+    expect(activeAccount(await core.context.registry.read()).name).toBe('Client B (shop)');
 
     await renamed.getByRole('button', { name: 'Verify Client B (shop)' }).click();
     await renamed.getByText('Verified: Client B at Twilio is active.').waitFor();

@@ -11,6 +11,7 @@ import { EXIT_OK, EXIT_USAGE, exitCodeFor } from '../exit-codes';
 import { askYesNo } from '../cli-io';
 import { AppError } from '../../core/errors';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
+import { rotateAccountSubcommand } from './accounts-rotate';
 
 /** Read by subcommands that also talk to Twilio. */
 const TWILIO_ENVIRONMENT: readonly EnvironmentVariable[] = [...ACCOUNT_ENVIRONMENT, 'SMSIT_TWILIO_API_BASE'];
@@ -136,6 +137,7 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
       return EXIT_OK;
     },
   },
+  rotateAccountSubcommand,
   {
     name: 'remove',
     summary: 'Remove a saved account and its secrets from the keychain.',
@@ -153,8 +155,10 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
         return EXIT_USAGE;
       }
       const { removeAccount } = await operations();
-      const { keyDeleted } = await removeAccount(await deps(cli), positionals[0]!, { deleteKey });
-      cli.io.stdout.write(`Removed "${positionals[0]}" and its secrets from the keychain${keyDeleted ? '; its API key was deleted at Twilio' : ''}.\n`);
+      const { keyDeleted, warnings } = await removeAccount(await deps(cli), positionals[0]!, { deleteKey });
+      const secrets = warnings.length === 0 ? ' and its secrets from the keychain' : '';
+      cli.io.stdout.write(`Removed "${positionals[0]}"${secrets}${keyDeleted ? '; its API key was deleted at Twilio' : ''}.\n`);
+      for (const warning of warnings) cli.io.stderr.write(`Warning: ${warning}\n`);
       return EXIT_OK;
     },
   },
@@ -163,7 +167,7 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
 /** The `accounts` command; index.ts dispatches to its subcommands. */
 export const accountsCommand: CliCommand = {
   name: 'accounts',
-  summary: 'Add, list, switch, verify, rename, upgrade and remove saved accounts',
+  summary: 'Add, list, switch, verify, rename, upgrade, rotate and remove saved accounts',
   usage: 'smsit-twilio accounts SUBCOMMAND [ARGS…] [OPTIONS]',
   subcommands: ACCOUNT_SUBCOMMANDS,
 };

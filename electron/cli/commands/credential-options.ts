@@ -3,9 +3,10 @@
  * for (a wrong flag must not cost the user a pasted secret), and the draft they make with the
  * secret from stdin.
  */
-import { cleanRegion } from '../../core/accounts/new-account-input';
 import type { CredentialDraft } from '../../shared/app-types';
-import { checkAccountSid, checkApiKeySid } from '../../shared/credential-formats';
+import { AppError } from '../../core/errors';
+import { SID_PREFIXES, sidProblem } from '../../shared/credential-formats';
+import { cleanRegion } from '../../shared/regions';
 import { UsageError } from '../cli-command';
 import { readSecret, type CliIo } from '../cli-io';
 
@@ -25,23 +26,19 @@ export interface CredentialFlags {
   edge?: string;
 }
 
-/** Throws a UsageError naming the flag when --account-sid is missing or either SID is malformed; bad-input for an unknown region or edge. */
+const FLAG_OF = { accountSid: '--account-sid is not an Account SID', apiKeySid: '--api-key-sid is not an API Key SID' } as const;
+
+/** Throws a UsageError naming the flag when --account-sid is missing, or the SIDs, region or edge are wrong (the core's one check). */
 export function checkCredentialFlags(values: CredentialFlags): void {
   const accountSid = values['account-sid'];
   if (accountSid === undefined || accountSid.trim() === '') {
     throw new UsageError('--account-sid is missing: give the Account SID (AC…), shown in the Twilio Console under Account Dashboard > Account Info.');
   }
-  const keySid = values['api-key-sid'];
-  if (keySid !== undefined && /^\s*SK/i.test(accountSid) && /^\s*AC/i.test(keySid)) {
-    throw new UsageError('--account-sid and --api-key-sid are swapped: the Account SID starts with AC, the API Key SID with SK.');
-  }
-  const account = checkAccountSid(accountSid);
-  if (!account.ok) throw new UsageError(`--account-sid is not an Account SID: ${account.message}`);
-  if (keySid !== undefined) {
-    const key = checkApiKeySid(keySid);
-    if (!key.ok) throw new UsageError(`--api-key-sid is not an API Key SID: ${key.message}`);
-  }
-  cleanRegion(values.region, values.edge);
+  const sids = sidProblem(accountSid, values['api-key-sid'] ?? null);
+  if (sids?.swapped) throw new UsageError(`--account-sid and --api-key-sid are swapped: ${SID_PREFIXES}`);
+  if (sids) throw new UsageError(`${FLAG_OF[sids.field]}: ${sids.message}`);
+  const place = cleanRegion(values.region, values.edge);
+  if (!place.ok) throw new AppError('bad-input', place.message, { field: place.field });
 }
 
 /** Checks the flags, then builds the draft; the secret (auth token, or API key secret with --api-key-sid) comes from stdin. */

@@ -3,7 +3,8 @@
  * in its environment only — for twilio-cli, twilio-node/-python scripts and anything else that
  * reads TWILIO_* variables — so no tool needs its own copy of the secret in a plain file.
  */
-import { pickAccount, requestSecretPurpose } from '../../core/endpoint/headers-answer';
+import { pickAccount } from '../../core/accounts/account-names';
+import { requestSecretPurpose } from '../../core/twilio/auth-header';
 import { accessLogPath } from '../../core/paths';
 import { execEnvironment } from '../../core/tools/exec-environment';
 import { execLogEntry, recordExec } from '../../core/tools/exec-log';

@@ -1,5 +1,7 @@
 /** `smsit-twilio headers [NAME]`: the same answer as GET /v1/headers, for scripts on this machine. */
-import { headersAnswer, pickAccount, requestSecretPurpose } from '../../core/endpoint/headers-answer';
+import { pickAccount } from '../../core/accounts/account-names';
+import { headersAnswer } from '../../core/endpoint/headers-answer';
+import { requestSecretPurpose } from '../../core/twilio/auth-header';
 import { parseOptions } from '../cli-args';
 import type { CliCommand } from '../cli-command';
 import { printJson } from '../cli-output';

@@ -7,14 +7,33 @@ import { parseOptions } from '../cli-args';
 import { UsageError, type CliCommand } from '../cli-command';
 import { EXIT_OK } from '../exit-codes';
 
-/** Waits for the first SIGTERM or SIGINT (a service manager's stop, or Ctrl-C). */
-function untilStopSignal(): Promise<NodeJS.Signals> {
+/** Why `serve` stopped: a signal, or the process that started it went away. */
+type StopReason = NodeJS.Signals | 'parent-exited';
+
+/** How often `serve` checks that the process that started it is still there. */
+const PARENT_CHECK_MS = 500;
+
+/**
+ * Waits for the first SIGTERM or SIGINT (a service manager's stop, or Ctrl-C), and, when npm
+ * started us (`watchParent`), for the parent process to exit. `npx smsit-twilio serve` runs us
+ * under `sh -c` under npm: a SIGTERM to npx ends npm and the shell but never reaches us, so
+ * without this check the server would run on, orphaned. Started otherwise (a shell with nohup,
+ * systemd), an exiting parent is no reason to stop.
+ */
+function untilStop(watchParent: boolean): Promise<StopReason> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
+    const parent = process.ppid;
+    const stop = (reason: StopReason) => {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
-      resolve(signal);
+      clearInterval(watch);
+      resolve(reason);
     };
+    const watch = watchParent
+      ? setInterval(() => {
+          if (process.ppid !== parent) stop('parent-exited');
+        }, PARENT_CHECK_MS)
+      : undefined;
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
@@ -29,7 +48,8 @@ export const serveCommand: CliCommand = {
     `Listens on 127.0.0.1 (and ::1) only, port N, else the saved port, else ${DEFAULT_ENGINE_PORT}; --port 0 picks a free one.`,
     'Every route but /v1/health needs "Authorization: Bearer TOKEN" (smsit-twilio tokens create NAME).',
     'Also serves on a Unix socket in the data folder (curl --unix-socket PATH http://localhost/v1/headers), which no other user can take over.',
-    'Prints "listening on http://127.0.0.1:N" (and the socket); stops cleanly on SIGTERM or Ctrl-C. See docs/engine.md.',
+    'Prints "listening on http://127.0.0.1:N" (and the socket); stops cleanly on SIGTERM or Ctrl-C, and when the process that',
+    'started it (npx or npm) exits. See docs/engine.md.',
   ].join('\n'),
   environment: ['SMSIT_TWILIO_HOME', 'SMSIT_TWILIO_KEYCHAIN_SERVICE', 'SMSIT_TWILIO_API_BASE'],
   async run(args, cli) {
@@ -50,15 +70,16 @@ export const serveCommand: CliCommand = {
       socketPath: engineSocketPath(context.dataDir, context.env),
       version,
     });
-    const stopped = untilStopSignal();
+    // npm sets npm_command (exec for npx, run-script for npm run) in what it starts.
+    const stopped = untilStop(cli.env.npm_command !== undefined);
     const status = await endpoint.start();
     if (status.error) throw AppError.fromInfo(status.error);
     cli.io.stdout.write(`listening on ${status.url}\n`);
     if (status.socketPath) cli.io.stdout.write(`and on the socket ${status.socketPath} (only this user can reach it)\n`);
     if (status.paused) cli.io.stderr.write('The endpoint is paused: it answers 503 until resumed from the tray app.\n');
-    await stopped;
+    const reason = await stopped;
     await endpoint.stop();
-    cli.io.stderr.write('stopped\n');
+    cli.io.stderr.write(reason === 'parent-exited' ? 'stopped: the process that started it (npx or npm) has exited\n' : 'stopped\n');
     return EXIT_OK;
   },
 };

@@ -15,8 +15,9 @@ async function openTokenFile(path: string) {
     return await open(path, 'wx', 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' ? 'it already exists (remove it or pick another path)' : `it could not be created (${code})`;
-    throw new AppError('io', `The token was not written to ${path}: ${why}. No token was created.`, { path });
+    // An existing file is the caller's choice to fix (another path), not a storage failure.
+    if (code === 'EEXIST') throw new AppError('bad-input', `The token was not written to ${path}: it already exists (remove it or pick another --file). No token was created.`, { field: 'file', path });
+    throw new AppError('io', `The token was not written to ${path}: it could not be created (${code}). No token was created.`, { path });
   }
 }
 

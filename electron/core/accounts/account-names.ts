@@ -1,6 +1,6 @@
 /** Account names: what a person types, unique without regard to case, unicode welcome. */
 import { AppError } from '../errors';
-import type { AccountRecord } from '../registry/registry-schema';
+import type { AccountRecord, Registry } from '../registry/registry-schema';
 
 export const MAX_NAME_LENGTH = 64;
 
@@ -37,5 +37,26 @@ export function findAccount(accounts: readonly AccountRecord[], ref: string): Ac
   const byName = accounts.find((account) => nameKey(account.name) === key);
   if (byName) return byName;
   const known = accounts.length > 0 ? `Saved accounts: ${accounts.map((a) => `"${a.name}"`).join(', ')}.` : 'No account is saved yet.';
-  throw new AppError('unknown-account', `No saved account is named "${ref}". ${known}`);
+  throw new AppError('unknown-account', `No saved account is named "${ref.slice(0, 100)}". ${known}`);
+}
+
+/** The active account; throws `no-active-account` saying whether any account is saved at all. */
+export function activeAccount(registry: Pick<Registry, 'accounts' | 'activeAccountId'>): AccountRecord {
+  const active = registry.accounts.find((account) => account.id === registry.activeAccountId);
+  if (active) return active;
+  throw new AppError(
+    'no-active-account',
+    registry.accounts.length === 0
+      ? 'No Twilio account is saved yet, so none is active.'
+      : `No Twilio account is active. Saved accounts: ${registry.accounts.map((a) => `"${a.name}"`).join(', ')}.`,
+    registry.accounts[0] ? { account: registry.accounts[0].name } : {},
+  );
+}
+
+/**
+ * The one account lookup of every caller (commands, window, endpoint): the account `ref` names
+ * (its id, or its name in any case and Unicode form), else the active one when `ref` is null.
+ */
+export function pickAccount(registry: Pick<Registry, 'accounts' | 'activeAccountId'>, ref: string | null): AccountRecord {
+  return ref === null ? activeAccount(registry) : findAccount(registry.accounts, ref);
 }

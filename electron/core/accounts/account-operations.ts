@@ -12,6 +12,7 @@ import { realSleep } from '../twilio/rate-limit-wait';
 import { toVerificationSummary } from '../twilio/verification-report';
 import { assertNameFree, cleanAccountName } from './account-names';
 import type { AccountStore } from './account-store';
+import { entryName } from '../secrets/secret-store';
 import { accountsSharingKey, keyDeletionCredentials, planKeyDeletion } from './key-deletion';
 
 /** What every operation needs. */
@@ -141,14 +142,23 @@ export async function upgradeAccount(
   return { account: await accounts.summary(switched.id), report };
 }
 
+/** Names the secrets a removal could not delete from the keychain, and when they will be. */
+function leftBehindWarnings({ record, secretsLeft }: Awaited<ReturnType<AccountStore['remove']>>): string[] {
+  return secretsLeft.map(
+    (purpose) =>
+      `The keychain did not answer, so the ${purpose === 'auth-token' ? 'Auth Token' : 'API Key Secret'} of "${record.name}" is still in it ` +
+      `(entry "${entryName(record.id, purpose)}"). It is deleted the next time SMS-iT Twilio Credentials starts with the keychain available, ` +
+      'or run "smsit-twilio doctor --clean".',
+  );
+}
+
 /**
  * Removes an account; with `deleteKey`, first deletes its API key at Twilio, and keeps the
  * account if that fails, so the key is never forgotten while it still works.
  */
 export async function removeAccount(deps: AccountDeps, ref: string, options: { deleteKey: boolean }): Promise<ChannelResult<'accounts:remove'>> {
   if (!options.deleteKey) {
-    await deps.accounts.remove((await deps.accounts.find(ref)).id);
-    return { keyDeleted: false };
+    return { keyDeleted: false, warnings: leftBehindWarnings(await deps.accounts.remove((await deps.accounts.find(ref)).id)) };
   }
   // Checked here too, not only where the user is asked: the window and scripts call this directly.
   const { record, keySid } = await planKeyDeletion(deps.accounts, ref);
@@ -161,6 +171,5 @@ export async function removeAccount(deps: AccountDeps, ref: string, options: { d
     }
     throw error instanceof AppError ? new AppError(error.kind, `${error.message} Nothing was removed.`, error.details) : error;
   }
-  await deps.accounts.remove(record.id);
-  return { keyDeleted: true };
+  return { keyDeleted: true, warnings: leftBehindWarnings(await deps.accounts.remove(record.id)) };
 }

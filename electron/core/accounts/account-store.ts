@@ -4,9 +4,10 @@ import type { AccountSummary, KeyType, VerificationSummary } from '../../shared/
 import { AppError } from '../errors';
 import type { RegistryFile } from '../registry/registry-file';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
-import type { SecretPurpose, SecretStore } from '../secrets/secret-store';
+import { SECRET_PURPOSES, type SecretPurpose, type SecretStore } from '../secrets/secret-store';
 import { assertNameFree, cleanAccountName, findAccount } from './account-names';
-import { secretPurposeFor, toSummary } from './account-summary';
+import { requestSecretPurpose, storedSecretPurposes } from '../twilio/auth-header';
+import { toSummary } from './account-summary';
 import { cleanNewAccount, type NewAccount } from './new-account-input';
 
 export interface AccountStoreOptions {
@@ -55,21 +56,6 @@ export class AccountStore {
     return findAccount((await this.registry.read()).accounts, ref);
   }
 
-  /** The active account; throws `no-active-account` saying how to choose one. */
-  async active(): Promise<AccountRecord> {
-    const registry = await this.registry.read();
-    const record = registry.accounts.find((account) => account.id === registry.activeAccountId);
-    if (!record) {
-      throw new AppError(
-        'no-active-account',
-        registry.accounts.length === 0
-          ? 'No Twilio account is saved yet. Add one in SMS-iT Twilio Credentials (or with "smsit-twilio accounts add").'
-          : 'No Twilio account is active. Choose one from the tray menu (or with "smsit-twilio accounts use NAME").',
-      );
-    }
-    return record;
-  }
-
   /** The summary of one account as it is now. */
   async summary(ref: string): Promise<AccountSummary> {
     const registry = await this.registry.read();
@@ -98,7 +84,7 @@ export class AccountStore {
       createdAt: this.now().toISOString(),
       lastVerification: input.verification ?? null,
     };
-    const secrets: [SecretPurpose, string][] = [[secretPurposeFor(record), clean.secret]];
+    const secrets: [SecretPurpose, string][] = [[requestSecretPurpose(record), clean.secret]];
     if (clean.authToken !== null) secrets.push(['auth-token', clean.authToken]);
     const purposes = secrets.map(([purpose]) => purpose);
     await this.registry.update((registry) => {
@@ -147,25 +133,29 @@ export class AccountStore {
 
   /**
    * Removes an account and then its keychain entries. If it was active, no account is active
-   * afterwards: the engine must not silently start using another Twilio account.
+   * afterwards: the engine must not silently start using another Twilio account. Says which of its
+   * secrets the keychain could not delete (cleanOrphanSecrets deletes them later).
    */
-  async remove(ref: string): Promise<AccountRecord> {
+  async remove(ref: string): Promise<{ record: AccountRecord; secretsLeft: SecretPurpose[] }> {
     const record = await this.registry.update((registry) => {
       const found = findAccount(registry.accounts, ref);
       registry.accounts = registry.accounts.filter((account) => account.id !== found.id);
       if (registry.activeAccountId === found.id) registry.activeAccountId = null;
       return found;
     });
-    // Entries left behind by a failing keychain are found later by cleanOrphanSecrets.
-    await Promise.allSettled([this.secrets.delete(record.id, 'auth-token'), this.secrets.delete(record.id, 'api-key-secret')]);
-    return record;
+    const used = storedSecretPurposes(record);
+    const unused = SECRET_PURPOSES.filter((purpose) => !used.includes(purpose));
+    const outcomes = await Promise.allSettled(used.map((purpose) => this.secrets.delete(record.id, purpose)));
+    // A purpose the account never used has no entry to leave behind; deleting it is only tidying.
+    await Promise.allSettled(unused.map((purpose) => this.secrets.delete(record.id, purpose)));
+    return { record, secretsLeft: used.filter((_, index) => outcomes[index]!.status === 'rejected') };
   }
 
   /** The secret of one purpose; throws `secret-missing` when the keychain entry is gone. */
-  async readSecret(record: AccountRecord, purpose: SecretPurpose = secretPurposeFor(record)): Promise<string> {
+  async readSecret(record: AccountRecord, purpose: SecretPurpose = requestSecretPurpose(record)): Promise<string> {
     const secret = await this.secrets.get(record.id, purpose);
     if (secret === null) {
-      const what = purpose === 'auth-token' ? 'Auth Token' : 'API Key Secret';
+      const what = purpose.startsWith('auth-token') ? 'Auth Token' : 'API Key Secret';
       throw new AppError(
         'secret-missing',
         `The keychain has no ${what} for "${record.name}" any more (it may have been deleted outside this app). Remove the account and add it again.`,
@@ -208,6 +198,7 @@ export class AccountStore {
       found.apiKeySid = change.apiKeySid;
       found.keyType = change.keyType;
       found.keepsAuthToken = change.keepAuthToken;
+      found.secretCreatedAt = this.now().toISOString(); // the key was just made: its age is known
       release(registry, found.id, ['api-key-secret']);
       return found;
     });

@@ -1,15 +1,9 @@
 /** How a saved account is shown outside the core: no secret, not even part of one. */
 import type { AccountSummary } from '../../shared/app-types';
 import type { AccountRecord } from '../registry/registry-schema';
-import type { SecretPurpose } from '../secrets/secret-store';
 
 /** A fixed mask: no character of a secret ever leaves the keychain for display. */
 export const SECRET_MASK = '••••••••••••••••';
-
-/** The keychain entry that authenticates this account's requests. */
-export function secretPurposeFor(record: Pick<AccountRecord, 'authType'>): SecretPurpose {
-  return record.authType === 'apiKey' ? 'api-key-secret' : 'auth-token';
-}
 
 /** The summary every shell sees. */
 export function toSummary(record: AccountRecord, activeAccountId: string | null): AccountSummary {
@@ -26,6 +20,7 @@ export function toSummary(record: AccountRecord, activeAccountId: string | null)
     active: record.id === activeAccountId,
     maskedSecret: SECRET_MASK,
     createdAt: record.createdAt,
+    secretCreatedAt: record.secretCreatedAt ?? null,
     lastVerification: record.lastVerification,
   };
 }

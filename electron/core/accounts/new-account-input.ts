@@ -1,8 +1,8 @@
 /** Checks what a new account is made of before anything touches the keychain or the registry. */
 import type { AuthType, KeyType, VerificationSummary } from '../../shared/app-types';
-import { checkAccountSid, checkApiKeySecret, checkApiKeySid, checkAuthToken, type FieldCheck } from '../../shared/credential-formats';
-import { DEFAULT_REGION, REGION_EDGES } from '../../shared/regions';
+import { checkAuthToken } from '../../shared/credential-formats';
 import { AppError } from '../errors';
+import { checkDraft } from '../twilio/draft-check';
 
 /** What it takes to save an account. `secret` is the auth token or the API key secret. */
 export interface NewAccount {
@@ -29,30 +29,12 @@ export interface CleanNewAccount {
   edge: string | null;
 }
 
-function must(check: FieldCheck, field: string): string {
-  if (!check.ok) throw new AppError('bad-input', check.message ?? `The ${field} is not valid.`, { field });
-  return check.value;
-}
-
-/** The region (lower case, known to Twilio) and edge; throws `bad-input` naming the regions there are. */
-export function cleanRegion(region: string | undefined, edge: string | null | undefined): { region: string; edge: string | null } {
-  const cleanRegionName = (region ?? DEFAULT_REGION).trim().toLowerCase() || DEFAULT_REGION;
-  if (!(cleanRegionName in REGION_EDGES)) {
-    throw new AppError('bad-input', `"${region}" is not a Twilio region. Use one of: ${Object.keys(REGION_EDGES).join(', ')}.`, { field: 'region' });
-  }
-  const cleanEdge = edge?.trim().toLowerCase() || null;
-  if (cleanEdge !== null && !/^[a-z][a-z0-9-]{1,30}$/.test(cleanEdge)) {
-    throw new AppError('bad-input', `"${edge}" is not a Twilio edge name (for example "dublin" or "sydney").`, { field: 'edge' });
-  }
-  return { region: cleanRegionName, edge: cleanEdge };
-}
-
-/** Validates every field of a new account; throws `bad-input` for the first wrong one. */
+/** Validates every field of a new account with the one credential check; throws `bad-input` for the first wrong one. */
 export function cleanNewAccount(input: NewAccount): CleanNewAccount {
-  const accountSid = must(checkAccountSid(input.accountSid), 'accountSid');
+  const { credentials } = checkDraft({ ...input, apiKeySid: input.apiKeySid ?? undefined });
   const isKey = input.authType === 'apiKey';
-  const apiKeySid = isKey ? must(checkApiKeySid(input.apiKeySid ?? ''), 'apiKeySid') : null;
-  const secret = must(isKey ? checkApiKeySecret(input.secret) : checkAuthToken(input.secret), isKey ? 'apiKeySecret' : 'authToken');
-  const authToken = isKey && input.authToken ? must(checkAuthToken(input.authToken), 'authToken') : null;
-  return { accountSid, apiKeySid, secret, authToken, ...cleanRegion(input.region, input.edge) };
+  const kept = isKey && input.authToken ? checkAuthToken(input.authToken) : null;
+  if (kept && !kept.ok) throw new AppError('bad-input', kept.message ?? 'The Auth Token is not valid.', { field: 'authToken' });
+  const { accountSid, apiKeySid, secret, region, edge } = credentials;
+  return { accountSid, apiKeySid, secret, authToken: kept?.value ?? null, region, edge };
 }

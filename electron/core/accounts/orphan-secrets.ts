@@ -4,12 +4,10 @@ import { dirname } from 'node:path';
 import { CORRUPT_PREFIX, type RegistryFile } from '../registry/registry-file';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { SecretRef, SecretStore } from '../secrets/secret-store';
-import { secretPurposeFor } from './account-summary';
+import { storedSecretPurposes } from '../twilio/auth-header';
 
 function stillUsed(record: AccountRecord | undefined, ref: SecretRef): boolean {
-  if (!record) return false;
-  if (ref.purpose === secretPurposeFor(record)) return true;
-  return ref.purpose === 'auth-token' && record.keepsAuthToken;
+  return record !== undefined && storedSecretPurposes(record).includes(ref.purpose);
 }
 
 /**
@@ -27,11 +25,20 @@ async function damagedRegistryKept(registry: RegistryFile): Promise<boolean> {
   return names.some((name) => name.startsWith(CORRUPT_PREFIX));
 }
 
+/** The saved accounts' secrets the keychain does not have (deleted outside the app). */
+export async function findMissingSecrets(registry: RegistryFile, listed: SecretRef[]): Promise<{ account: AccountRecord; purpose: SecretRef['purpose'] }[]> {
+  const { accounts } = await registry.read();
+  const has = (id: string, purpose: SecretRef['purpose']) => listed.some((ref) => ref.accountId === id && ref.purpose === purpose);
+  return accounts.flatMap((account) => {
+    return storedSecretPurposes(account).filter((purpose) => !has(account.id, purpose)).map((purpose) => ({ account, purpose }));
+  });
+}
+
 /** The entries no saved account uses. */
-export async function findOrphanSecrets(registry: RegistryFile, secrets: SecretStore, now = new Date()): Promise<SecretRef[]> {
+export async function findOrphanSecrets(registry: RegistryFile, secrets: SecretStore, now = new Date(), listed?: SecretRef[]): Promise<SecretRef[]> {
   // The keychain first, then the registry: a secret listed was marked pending before it was written,
-  // so the registry read after it knows about it.
-  const refs = await secrets.list();
+  // so the registry read after it knows about it. `listed`: a list just taken (the start-up probe).
+  const refs = listed ?? (await secrets.list());
   const current = await registry.read();
   const byId = new Map(current.accounts.map((account) => [account.id, account]));
   const pending = pendingNow(current, now) ?? [];
@@ -44,10 +51,10 @@ export async function findOrphanSecrets(registry: RegistryFile, secrets: SecretS
  * mistaken for one. While a damaged registry is kept aside nothing is deleted: its accounts'
  * secrets may still be wanted.
  */
-export async function cleanOrphanSecrets(registry: RegistryFile, secrets: SecretStore, now = new Date()): Promise<SecretRef[]> {
+export async function cleanOrphanSecrets(registry: RegistryFile, secrets: SecretStore, now = new Date(), listed?: SecretRef[]): Promise<SecretRef[]> {
   if (await damagedRegistryKept(registry)) return [];
   return registry.update(async (current) => {
-    const orphans = await findOrphanSecrets(registry, secrets, now);
+    const orphans = await findOrphanSecrets(registry, secrets, now, listed);
     for (const ref of orphans) await secrets.delete(ref.accountId, ref.purpose);
     // Marks left by a crash have had their secrets deleted just now.
     const pending = pendingNow(current, now) ?? [];

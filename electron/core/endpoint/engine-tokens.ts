@@ -63,12 +63,13 @@ export async function listEngineTokens(registry: TokenRegistry): Promise<EngineT
   return (await registry.read()).engine.tokens.map(toTokenSummary);
 }
 
-/** Removes a token; a running endpoint refuses it within a second. Throws `not-found` for an unknown name. */
+/** Removes a token; a running endpoint refuses it within a second. Throws `bad-input` naming the tokens there are for an unknown name. */
 export async function revokeEngineToken(registry: TokenRegistry, name: string): Promise<void> {
   await registry.update((reg) => {
     const index = reg.engine.tokens.findIndex((t) => t.name.toLowerCase() === name.trim().toLowerCase());
     if (index < 0) {
-      throw new AppError('not-found', `There is no engine token named "${name.trim()}". Run \`smsit-twilio tokens list\` to see them.`, { field: 'name' });
+      const known = reg.engine.tokens.length > 0 ? `Engine tokens: ${reg.engine.tokens.map((t) => `"${t.name}"`).join(', ')}.` : 'There are no engine tokens.';
+      throw new AppError('bad-input', `There is no engine token named "${name.trim()}". ${known}`, { field: 'name' });
     }
     reg.engine.tokens.splice(index, 1);
   });

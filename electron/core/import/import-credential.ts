@@ -6,7 +6,7 @@
 import type { AccountSummary, VerificationReport } from '../../shared/app-types';
 import { addAccount, type AccountDeps } from '../accounts/account-operations';
 import { assertNameFree, cleanAccountName } from '../accounts/account-names';
-import { secretPurposeFor } from '../accounts/account-summary';
+import { requestSecretPurpose } from '../twilio/auth-header';
 import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
 import type { AccountRecord } from '../registry/registry-schema';
 import { withoutDefinition } from './dotenv-text';
@@ -70,7 +70,7 @@ export async function importCredential(deps: AccountDeps, found: FoundCredential
     try {
       // Read back before touching the file: the keychain must hold this very secret.
       const record = await deps.accounts.find(account.id);
-      if ((await deps.accounts.secrets.get(record.id, secretPurposeFor(record))) !== found.secret.trim()) {
+      if ((await deps.accounts.secrets.get(record.id, requestSecretPurpose(record))) !== found.secret.trim()) {
         throw new AppError('keychain-unavailable', 'The keychain did not give the imported secret back, so the file was left as it is.');
       }
       await scrub(found, account.name);

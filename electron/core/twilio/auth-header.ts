@@ -8,15 +8,39 @@ import type { AccountRecord } from '../registry/registry-schema';
 import type { SecretPurpose } from '../secrets/secret-store';
 import type { TwilioCredentials } from './draft-check';
 
-/** `Basic base64(user:secret)`, the user being the API Key SID or the Account SID. */
-export function authorizationHeader(record: Pick<AccountRecord, 'authType' | 'accountSid' | 'apiKeySid'>, secret: string): string {
-  const user = record.authType === 'apiKey' && record.apiKeySid ? record.apiKeySid : record.accountSid;
+/**
+ * The keychain entry whose secret signs an account's requests: its API key secret, else its auth
+ * token — the `-next` entry while a rotation switches the account (rotation/secret-slots.ts).
+ */
+export function requestSecretPurpose(record: Pick<AccountRecord, 'authType' | 'secretInNext'>): SecretPurpose {
+  const base = record.authType === 'apiKey' ? 'api-key-secret' : 'auth-token';
+  return record.secretInNext ? `${base}-next` : base;
+}
+
+/** Every keychain entry a saved account keeps: the one that signs its requests, plus its auth token when it keeps one. */
+export function storedSecretPurposes(record: Pick<AccountRecord, 'authType' | 'keepsAuthToken' | 'secretInNext'>): SecretPurpose[] {
+  const request = requestSecretPurpose(record);
+  return record.keepsAuthToken && request !== 'auth-token' ? [request, 'auth-token'] : [request];
+}
+
+/** The Basic user name Twilio expects: the API Key SID for API key credentials, else the Account SID. */
+export function basicUser(credentials: Pick<AccountRecord, 'authType' | 'accountSid' | 'apiKeySid'>): string {
+  return credentials.authType === 'apiKey' && credentials.apiKeySid ? credentials.apiKeySid : credentials.accountSid;
+}
+
+/** `Basic base64(user:secret)`: the one place the pair is encoded. */
+export function basicAuthorization(user: string, secret: string): string {
   return `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+}
+
+/** The Authorization header of an account's requests, given the secret `requestSecretPurpose` names. */
+export function authorizationHeader(record: Pick<AccountRecord, 'authType' | 'accountSid' | 'apiKeySid'>, secret: string): string {
+  return basicAuthorization(basicUser(record), secret);
 }
 
 /** Credentials built from a record and a secret of the given purpose. */
 export function credentialsFromRecord(record: AccountRecord, purpose: SecretPurpose, secret: string): TwilioCredentials {
-  const useKey = purpose === 'api-key-secret';
+  const useKey = purpose === 'api-key-secret' || purpose === 'api-key-secret-next';
   return {
     authType: useKey ? 'apiKey' : 'authToken',
     accountSid: record.accountSid,
@@ -29,6 +53,6 @@ export function credentialsFromRecord(record: AccountRecord, purpose: SecretPurp
 
 /** The credentials an account authenticates with (its API key, or its auth token), read from the keychain. */
 export async function credentialsFor(record: AccountRecord, accounts: AccountStore, purpose?: SecretPurpose): Promise<TwilioCredentials> {
-  const chosen: SecretPurpose = purpose ?? (record.authType === 'apiKey' ? 'api-key-secret' : 'auth-token');
+  const chosen = purpose ?? requestSecretPurpose(record);
   return credentialsFromRecord(record, chosen, await accounts.readSecret(record, chosen));
 }

@@ -1,11 +1,11 @@
 /**
- * Checks pasted credentials before anything is sent to Twilio: trims pasted white space,
- * names AC/SK swaps field by field (n8n #1782: a key SID in the Account SID slot), and
- * checks region and edge. A draft that fails here never reaches the network.
+ * Checks pasted credentials before anything is sent to Twilio or saved: trims pasted white
+ * space, names AC/SK swaps (n8n #1782: a key SID in the Account SID slot), and checks region
+ * and edge. A draft that fails here never reaches the network or the keychain.
  */
 import type { AuthType, CredentialDraft } from '../../shared/app-types';
-import { checkAccountSid, checkApiKeySecret, checkApiKeySid, checkAuthToken, type FieldCheck } from '../../shared/credential-formats';
-import { cleanRegion } from '../accounts/new-account-input';
+import { checkAccountSid, checkApiKeySecret, checkApiKeySid, checkAuthToken, sidProblem } from '../../shared/credential-formats';
+import { cleanRegion } from '../../shared/regions';
 import { AppError } from '../errors';
 
 /** Credentials ready for Twilio: cleaned, checked, region and edge resolved. */
@@ -24,29 +24,26 @@ export interface CheckedDraft {
   warnings: string[];
 }
 
-const SWAPPED =
-  'The Account SID and the API Key SID are swapped: the Account SID starts with AC, the API Key SID with SK. Put each in its own field.';
+function refuse(field: string, message: string): never {
+  throw new AppError('bad-input', message, { field });
+}
 
-/** Validates a draft; throws `bad-input` with the first wrong field named in `details.field`. */
+/**
+ * The one credential check of the core (verification, and saving with or without it): throws
+ * `bad-input` with the first wrong field named in `details.field`.
+ */
 export function checkDraft(draft: CredentialDraft): CheckedDraft {
   const isKey = draft.authType === 'apiKey';
-  const account = checkAccountSid(draft.accountSid ?? '');
-  const key = isKey ? checkApiKeySid(draft.apiKeySid ?? '') : null;
-  if (key && /^SK/i.test(account.value) && /^AC/i.test(key.value)) {
-    throw new AppError('bad-input', SWAPPED, { field: 'accountSid' });
-  }
+  const sids = sidProblem(draft.accountSid ?? '', isKey ? (draft.apiKeySid ?? '') : null);
+  if (sids) refuse(sids.field, sids.message);
   const secret = isKey ? checkApiKeySecret(draft.secret ?? '') : checkAuthToken(draft.secret ?? '');
-  const checks: [string, FieldCheck | null][] = [
-    ['accountSid', account],
-    ['apiKeySid', key],
-    [isKey ? 'apiKeySecret' : 'authToken', secret],
-  ];
-  for (const [field, check] of checks) {
-    if (check && !check.ok) throw new AppError('bad-input', check.message ?? 'This value is not valid.', { field });
-  }
-  const { region, edge } = cleanRegion(draft.region, draft.edge);
+  if (!secret.ok) refuse(isKey ? 'apiKeySecret' : 'authToken', secret.message ?? 'This value is not valid.');
+  const place = cleanRegion(draft.region, draft.edge);
+  if (!place.ok) refuse(place.field, place.message);
+  const accountSid = checkAccountSid(draft.accountSid).value;
+  const apiKeySid = isKey ? checkApiKeySid(draft.apiKeySid ?? '').value : null;
   return {
-    credentials: { authType: draft.authType, accountSid: account.value, apiKeySid: key?.value ?? null, secret: secret.value, region, edge },
+    credentials: { authType: draft.authType, accountSid, apiKeySid, secret: secret.value, region: place.region, edge: place.edge },
     warnings: secret.warning ? [secret.warning] : [],
   };
 }

@@ -13,6 +13,7 @@
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import { AppError } from '../errors';
 import { MAX_RATE_LIMIT_RETRIES, retryAfterMs } from './rate-limit-wait';
+import { basicAuthorization } from './auth-header';
 
 export interface FetchHttpClientOptions {
   fetch: typeof fetch;
@@ -72,7 +73,7 @@ export function createFetchHttpClient(options: FetchHttpClientOptions): RequestC
     const url = base + libraryUrl.pathname + (search ? `?${search}` : '');
     const headers: Record<string, string> = { ...(req.headers as Record<string, string> | undefined) };
     if (req.username !== undefined && req.password !== undefined) {
-      headers.Authorization = `Basic ${Buffer.from(`${req.username}:${req.password}`).toString('base64')}`;
+      headers.Authorization = basicAuthorization(req.username, req.password);
     }
     const method = req.method.toUpperCase();
     const body = method === 'POST' || method === 'PUT' ? form(req.data).toString() : undefined;

@@ -72,7 +72,7 @@ describe('smsit-twilio accounts', () => {
     const upgrade = await cli(['accounts', 'upgrade', 'Acme', '--keep-auth-token', '--json']);
     expect(upgrade.code).toBe(0);
     const { account: upgraded, report } = JSON.parse(upgrade.stdout);
-    expect(upgraded).toMatchObject({ authType: 'apiKey', keyType: 'standard', keepsAuthToken: true });
+    expect(upgraded).toMatchObject({ authType: 'apiKey', keyType: 'standard', keepsAuthToken: true, secretCreatedAt: expect.any(String) });
     expect(report).toMatchObject({ ok: true, keyType: 'standard' });
     expect(fake.state.keysOf(account.sid).map((k) => k.sid)).toEqual([upgraded.apiKeySid]);
     const remove = await cli(['accounts', 'remove', 'Acme', '--delete-key', '--yes']);
@@ -90,6 +90,25 @@ describe('smsit-twilio accounts', () => {
     expect(remove.stderr).toContain('needs the account\'s Auth Token or a Main API key');
     expect(JSON.parse((await cli(['accounts', 'list', '--json'])).stdout)).toHaveLength(1);
   });
+
+  it('removal with the keychain down names the secret left behind; doctor lists it and --clean deletes it', async () => {
+    const account = fake.state.addAccount();
+    await cli(['accounts', 'add', 'Staging', '--account-sid', account.sid, '--no-verify'], account.authToken);
+    const { id } = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout)[0];
+    const remove = await cli(['accounts', 'remove', 'Staging'], '', { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/smsit-no-bus' });
+    expect(remove.stdout).not.toContain('its secrets from the keychain');
+    expect(remove.stderr).toContain(`the Auth Token of "Staging" is still in it (entry "${id}/auth-token")`);
+    expect(JSON.parse((await cli(['accounts', 'list', '--json'])).stdout)).toEqual([]);
+
+    const doctor = await cli(['doctor']);
+    expect(doctor.code).toBe(0);
+    expect(doctor.stdout).toContain(`${id}/auth-token (Auth Token)`);
+    expect(doctor.stdout).toContain('smsit-twilio doctor --clean');
+    const clean = await cli(['doctor', '--clean', '--json']);
+    expect(JSON.parse(clean.stdout)).toMatchObject({ deleted: [`${id}/auth-token`] });
+    const { secrets } = createAppContext({ env: { ...process.env, SMSIT_TWILIO_HOME: home } });
+    expect((await secrets.list()).filter((ref) => ref.accountId === id)).toEqual([]);
+  }, 90_000); // seven runs of the real command, each loading keytar
 
   it('exits 3 with a way out when no keychain is reachable', async () => {
     const account = fake.state.addAccount();

@@ -35,6 +35,6 @@ describe('smsit-twilio headers', () => {
     expect(plain.stdout).toContain('Base URL:      http://127.0.0.1:4010');
     expect(plain.stdout).toMatch(/Authorization: Basic [A-Za-z0-9+/=]+\n/);
     const unknown = await cli('headers', 'Ghost');
-    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('no saved account named "Ghost"')]);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('No saved account is named "Ghost". Saved accounts: "Main", "Keyed".')]);
   });
 });

@@ -31,6 +31,23 @@ describe('the app service', () => {
     expect(state.keychain).toMatchObject({ available: false, error: { kind: 'keychain-unavailable' } });
   });
 
+  it('deletes secrets left by a removal while the keychain was down at the first start where it answers', async () => {
+    const { context, secrets, twilio } = await setup();
+    const kept = await context.accounts.add({ name: 'Kept', ...draft() });
+    const gone = await context.accounts.add({ name: 'Gone', ...draft() });
+    secrets.failOn.add('delete');
+    await context.accounts.remove('Gone');
+    secrets.failOn.clear();
+    secrets.failOn.add('list'); // the next start: keychain still locked
+    const service = createAppService({ context, twilio, endpoint: null });
+    await service['state:get'](undefined);
+    expect(await secrets.get(gone.id, 'auth-token')).not.toBeNull();
+    secrets.failOn.clear(); // unlocked: "Try again"
+    await service.refresh();
+    expect(await secrets.get(gone.id, 'auth-token')).toBeNull();
+    expect(await secrets.get(kept.id, 'auth-token')).not.toBeNull();
+  });
+
   it('pushes the whole state after each change, and clears the keychain error once it answers again', async () => {
     const { context, secrets, twilio } = await setup();
     const service = createAppService({ context, twilio, endpoint: null });

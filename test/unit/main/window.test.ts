@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { AppWindow } from '../../../electron/main/window';
+import { appState } from './app-state-fixtures';
 
 /** A fake BrowserWindow recording what the shell does with it. */
 function fakeWindow() {
@@ -88,11 +89,12 @@ describe('app window', () => {
     appWindow.show();
     made[0]!.destroyed = true;
     made[0]!.fire('closed');
-    appWindow.send('state:changed', {});
+    appWindow.pushState(appState(0));
     expect(made[0]!.webContents.send).not.toHaveBeenCalled();
     appWindow.show();
     expect(made).toHaveLength(2);
-    appWindow.send('state:changed', { a: 1 });
-    expect(made[1]!.webContents.send).toHaveBeenCalledWith('state:changed', { a: 1 });
+    const state = appState(1);
+    appWindow.pushState(state);
+    expect(made[1]!.webContents.send).toHaveBeenCalledWith('state:changed', state);
   });
 });

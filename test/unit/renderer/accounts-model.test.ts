@@ -46,7 +46,7 @@ describe('AccountsModel', () => {
 
   it('says whether the key was deleted at Twilio when an account is removed', async () => {
     const fake = fakeSmsitApi();
-    fake.answer('accounts:remove', { ok: true, value: { keyDeleted: true } });
+    fake.answer('accounts:remove', { ok: true, value: { keyDeleted: true, warnings: [] } });
     fake.answer('accounts:activate', { ok: true, value: account });
     const model = new AccountsModel(fake.api);
     await model.activate('a1');

@@ -50,6 +50,16 @@ describe('loopback endpoint routes', () => {
     expect(answer.json.headers.Authorization).toBe(basic(fx.keyed.apiKeySid, fx.keyed.secret));
   });
 
+  it('finds "Café" however the engine spells it: decomposed é and upper case, as `accounts use` does', async () => {
+    fx = await startFixture();
+    await fx.accounts.rename('Keyed', 'Café');
+    await fx.endpoint.reload();
+    const decomposed = encodeURIComponent('CAFE\u0301');
+    const answer = await call(fx.port, `/v1/headers?account=${decomposed}`, { headers: bearer(fx.token) });
+    expect(answer.status).toBe(200);
+    expect(answer.json.account.name).toBe('Café');
+  });
+
   it('follows the account region and edge in baseUrl', async () => {
     fx = await startFixture();
     await fx.registry.update((reg) => {

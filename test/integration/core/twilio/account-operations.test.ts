@@ -76,7 +76,7 @@ describe('verifyAccount', () => {
     account.status = 'suspended';
     await verifyAccount(deps, saved.id);
     const [summary] = await accounts.list();
-    expect(summary?.lastVerification).toMatchObject({ ok: true, status: 'suspended' });
+    expect(summary?.lastVerification).toMatchObject({ ok: false, status: 'suspended', error: { kind: 'account-inactive' } });
   });
 });
 
@@ -156,7 +156,7 @@ describe('removeAccount', () => {
     await addAccount(deps, { name: 'Acme', draft, verify: true });
     await upgradeAccount(deps, 'Acme', { keepAuthToken: true });
     expect(fake.state.keysOf(account.sid)).toHaveLength(1);
-    expect(await removeAccount(deps, 'Acme', { deleteKey: true })).toEqual({ keyDeleted: true });
+    expect(await removeAccount(deps, 'Acme', { deleteKey: true })).toEqual({ keyDeleted: true, warnings: [] });
     expect(fake.state.keysOf(account.sid)).toEqual([]);
     expect(await accounts.list()).toEqual([]);
     expect(secrets.entries.size).toBe(0);
@@ -166,7 +166,7 @@ describe('removeAccount', () => {
     const account = fake.state.addAccount();
     const key = fake.state.addKey(account.sid, { keyType: 'main' });
     await addAccount(deps, { name: 'Main', draft: { authType: 'apiKey', accountSid: account.sid, apiKeySid: key.sid, secret: key.secret }, verify: true });
-    expect(await removeAccount(deps, 'Main', { deleteKey: true })).toEqual({ keyDeleted: true });
+    expect(await removeAccount(deps, 'Main', { deleteKey: true })).toEqual({ keyDeleted: true, warnings: [] });
     expect(fake.state.keys.has(key.sid)).toBe(false);
   });
 
@@ -192,7 +192,7 @@ describe('removeAccount', () => {
     const { draft } = tokenDraft();
     await addAccount(deps, { name: 'Acme', draft, verify: false });
     const before = fake.requests.length;
-    expect(await removeAccount(deps, 'Acme', { deleteKey: false })).toEqual({ keyDeleted: false });
+    expect(await removeAccount(deps, 'Acme', { deleteKey: false })).toEqual({ keyDeleted: false, warnings: [] });
     expect(fake.requests.length).toBe(before);
   });
 });

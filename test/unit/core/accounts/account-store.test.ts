@@ -1,11 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { activeAccount } from '../../../../electron/core/accounts/account-names';
 import { AccountStore } from '../../../../electron/core/accounts/account-store';
 import { cleanOrphanSecrets, findOrphanSecrets } from '../../../../electron/core/accounts/orphan-secrets';
 import { RegistryFile } from '../../../../electron/core/registry/registry-file';
 import { emptyRegistry } from '../../../../electron/core/registry/registry-schema';
 import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
+import { checkDraft } from '../../../../electron/core/twilio/draft-check';
 import * as sample from '../../../helpers/sample-credentials';
 import { tempDir } from '../../../helpers/temp-dir';
 
@@ -19,6 +21,20 @@ async function setup(registryOptions: Partial<ConstructorParameters<typeof Regis
 const tokenAccount = (name: string) => ({ name, accountSid: sample.accountSid(), authType: 'authToken' as const, secret: sample.authToken() });
 
 describe('saving accounts', () => {
+  it('names swapped SIDs as swapped when saving without verification, in the same words verification uses', async () => {
+    const { accounts, secrets } = await setup();
+    const [ac, sk] = [sample.accountSid(), sample.apiKeySid()];
+    const draft = { authType: 'apiKey' as const, accountSid: sk, apiKeySid: ac, secret: sample.apiKeySecret() };
+    const checked = (() => { try { checkDraft(draft); } catch (error) { return error; } })();
+    await expect(accounts.add({ name: 'Swapped', ...draft })).rejects.toMatchObject({
+      kind: 'bad-input',
+      message: 'The Account SID and the API Key SID are swapped: the Account SID starts with AC, the API Key SID with SK.',
+      details: { field: 'accountSid' },
+    });
+    await expect(accounts.add({ name: 'Swapped', ...draft })).rejects.toEqual(checked);
+    expect(secrets.entries.size).toBe(0);
+  });
+
   it('makes the first account active and keeps its secret only in the keychain', async () => {
     const { accounts, secrets } = await setup();
     const input = tokenAccount('Production');
@@ -104,7 +120,7 @@ describe('managing accounts', () => {
     const a = await accounts.add(tokenAccount('Alpha'));
     const b = await accounts.add(tokenAccount('Beta'));
     await accounts.activate('BETA');
-    expect((await accounts.active()).id).toBe(b.id);
+    expect(activeAccount(await accounts.registry.read()).id).toBe(b.id);
     await accounts.rename(a.id, 'Älpha');
     expect((await accounts.find('älpha')).id).toBe(a.id);
     await expect(accounts.find('Gamma')).rejects.toMatchObject({ kind: 'unknown-account', message: expect.stringContaining('"Älpha", "Beta"') });
@@ -116,7 +132,7 @@ describe('managing accounts', () => {
     await accounts.add(tokenAccount('B'));
     await accounts.remove('A');
     expect(secrets.entries.has(`${a.id}/auth-token`)).toBe(false);
-    await expect(accounts.active()).rejects.toMatchObject({ kind: 'no-active-account', message: expect.stringMatching(/Choose one from the tray/) });
+    await expect(accounts.registry.read().then(activeAccount)).rejects.toMatchObject({ kind: 'no-active-account', message: 'No Twilio account is active. Saved accounts: "B".', details: { account: 'B' } });
   });
 
   it('finds and cleans secrets whose account is gone, and keeps those in use', async () => {

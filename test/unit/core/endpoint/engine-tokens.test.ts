@@ -48,7 +48,7 @@ describe('engine tokens', () => {
     await createEngineToken(registry, 'one');
     await revokeEngineToken(registry, 'ONE');
     expect(await listEngineTokens(registry)).toEqual([]);
-    await expect(revokeEngineToken(registry, 'one')).rejects.toMatchObject({ kind: 'not-found', message: expect.stringContaining('tokens list') });
+    await expect(revokeEngineToken(registry, 'one')).rejects.toMatchObject({ kind: 'bad-input', message: expect.stringMatching(/^There is no engine token named "one"\. /), details: { field: 'name' } });
   });
 
   it('matches a presented token to its name, and nothing else', async () => {
