@@ -20,8 +20,9 @@ const PARENT_CHECK_MS = 500;
  * without this check the server would run on, orphaned. Started otherwise (a shell with nohup,
  * systemd), an exiting parent is no reason to stop.
  */
-function untilStop(watchParent: boolean): Promise<StopReason> {
-  return new Promise((resolve) => {
+function untilStop(watchParent: boolean): { stopped: Promise<StopReason>; cancel(): void } {
+  let cancel = () => {};
+  const stopped = new Promise<StopReason>((resolve) => {
     const parent = process.ppid;
     const stop = (reason: StopReason) => {
       process.off('SIGTERM', stop);
@@ -36,7 +37,10 @@ function untilStop(watchParent: boolean): Promise<StopReason> {
       : undefined;
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
+    // A failed start must not leave the parent check (an interval) keeping the process alive.
+    cancel = () => stop('SIGTERM');
   });
+  return { stopped, cancel };
 }
 
 /** `serve [--port N]`. */
@@ -71,9 +75,12 @@ export const serveCommand: CliCommand = {
       version,
     });
     // npm sets npm_command (exec for npx, run-script for npm run) in what it starts.
-    const stopped = untilStop(cli.env.npm_command !== undefined);
+    const { stopped, cancel } = untilStop(cli.env.npm_command !== undefined);
     const status = await endpoint.start();
-    if (status.error) throw AppError.fromInfo(status.error);
+    if (status.error) {
+      cancel();
+      throw AppError.fromInfo(status.error);
+    }
     cli.io.stdout.write(`listening on ${status.url}\n`);
     if (status.socketPath) cli.io.stdout.write(`and on the socket ${status.socketPath} (only this user can reach it)\n`);
     if (status.paused) cli.io.stderr.write('The endpoint is paused: it answers 503 until resumed from the tray app.\n');
