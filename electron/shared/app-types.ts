@@ -32,6 +32,8 @@ export interface AccountSummary {
   /** A fixed mask: no part of a secret is ever shown once saved. */
   maskedSecret: string;
   createdAt: string;
+  /** When the current API key or auth token was made, when known (rotation, upgrade); else null (then: createdAt). */
+  secretCreatedAt?: string | null;
   lastVerification: VerificationSummary | null;
 }
 

@@ -12,6 +12,7 @@ import { askYesNo } from '../cli-io';
 import { AppError } from '../../core/errors';
 import { KEEP_AUTH_TOKEN_BY_DEFAULT, KEEP_AUTH_TOKEN_REASON } from '../../shared/upgrade-choice';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
+import { rotateAccountSubcommand } from './accounts-rotate';
 
 /** Read by subcommands that also talk to Twilio. */
 const TWILIO_ENVIRONMENT: readonly EnvironmentVariable[] = [...ACCOUNT_ENVIRONMENT, 'SMSIT_TWILIO_API_BASE'];
@@ -145,6 +146,7 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
       return EXIT_OK;
     },
   },
+  rotateAccountSubcommand,
   {
     name: 'remove',
     summary: 'Remove a saved account and its secrets from the keychain.',
@@ -174,7 +176,7 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
 /** The `accounts` command; index.ts dispatches to its subcommands. */
 export const accountsCommand: CliCommand = {
   name: 'accounts',
-  summary: 'Add, list, switch, verify, rename, upgrade and remove saved accounts',
+  summary: 'Add, list, switch, verify, rename, upgrade, rotate and remove saved accounts',
   usage: 'smsit-twilio accounts SUBCOMMAND [ARGS…] [OPTIONS]',
   subcommands: ACCOUNT_SUBCOMMANDS,
 };

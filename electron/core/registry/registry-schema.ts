@@ -1,6 +1,7 @@
 /** The one JSON registry file: everything about accounts but their secrets. Validated on every read. */
 import { z } from 'zod';
 import { ERROR_KINDS } from '../errors';
+import { SECRET_PURPOSES } from '../secrets/secret-store';
 
 export const REGISTRY_SCHEMA_VERSION = 1;
 
@@ -44,6 +45,12 @@ export const accountRecordSchema = z.object({
   keepsAuthToken: z.boolean(),
   createdAt: isoTime,
   lastVerification: verificationSchema.nullable(),
+  /** During a rotation's switch: the request secret is in the `-next` keychain entry (rotation/secret-slots.ts). */
+  secretInNext: z.boolean().optional(),
+  /** Webhooks are also checked with the auth token in `auth-token-next` until then (null: until the rotation ends). */
+  otherAuthTokenUntil: isoTime.nullable().optional(),
+  /** When the current key or token was made (rotation, upgrade); absent: not known, shown as the date it was saved. */
+  secretCreatedAt: isoTime.optional(),
 });
 
 export const engineTokenSchema = z.object({
@@ -60,7 +67,7 @@ export const engineTokenSchema = z.object({
  */
 export const pendingSecretSchema = z.object({
   accountId: z.string().min(1),
-  purpose: z.enum(['auth-token', 'api-key-secret']),
+  purpose: z.enum(SECRET_PURPOSES as [SecretPurposeName, ...SecretPurposeName[]]),
   since: isoTime,
 });
 
@@ -75,6 +82,8 @@ export const registrySchema = z.object({
   }),
   pendingSecrets: z.array(pendingSecretSchema).optional(),
 });
+
+type SecretPurposeName = (typeof SECRET_PURPOSES)[number];
 
 export type Registry = z.infer<typeof registrySchema>;
 export type AccountRecord = z.infer<typeof accountRecordSchema>;

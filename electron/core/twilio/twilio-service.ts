@@ -12,7 +12,7 @@ import { createFetchHttpClient } from './fetch-http-client';
 import { classifyApiKey, classifyAuthToken, type AccountFacts, type Outcome } from './key-type-classifier';
 import { realSleep } from './rate-limit-wait';
 import { toTwilioError } from './twilio-errors';
-import { acceptedReport, failedReport } from './verification-report';
+import { acceptedReport, failedReport, inactiveAccountError, inactiveReport } from './verification-report';
 import { verificationWarnings } from './verification-warnings';
 
 export interface TwilioServiceOptions {
@@ -111,6 +111,8 @@ export class TwilioService {
     ]);
     const verdict = probe ? classifyApiKey(facts, probe) : classifyAuthToken(facts);
     if (verdict.error) return failedReport(authType, accountSid, verdict.error);
+    const inactive = inactiveAccountError(verdict.account, accountSid);
+    if (inactive && verdict.account) return inactiveReport(authType, accountSid, verdict.keyType, verdict.account, inactive);
     const warnings = [...extraWarnings, ...verificationWarnings(authType, verdict.keyType, verdict.account)];
     return acceptedReport(authType, accountSid, verdict.keyType, verdict.account, warnings);
   }
@@ -134,6 +136,37 @@ export class TwilioService {
     }
     if (!key.sid || !key.secret) throw new AppError('twilio', 'Twilio created the API key but sent no secret for it. Delete the key in the Twilio Console and try again.');
     return { sid: key.sid, secret: key.secret };
+  }
+
+  /** Creates the secondary Auth Token (Accounts v1; needs the auth token); its value is in this answer only. */
+  async createSecondaryAuthToken(credentials: TwilioCredentials): Promise<string> {
+    let answer;
+    try {
+      answer = await (await this.client(credentials)).accounts.v1.secondaryAuthToken().create();
+    } catch (error) {
+      throw toTwilioError(error, credentials);
+    }
+    if (!answer.secondaryAuthToken) throw new AppError('twilio', 'Twilio created a secondary Auth Token but sent no value for it. Delete it in the Twilio Console (Account → API keys & tokens) and try again.');
+    return answer.secondaryAuthToken;
+  }
+
+  /** Makes the secondary Auth Token the primary: from then on the old primary fails everywhere. */
+  async promoteSecondaryAuthToken(credentials: TwilioCredentials): Promise<void> {
+    try {
+      await (await this.client(credentials)).accounts.v1.authTokenPromotion().update();
+    } catch (error) {
+      throw toTwilioError(error, credentials);
+    }
+  }
+
+  /** Deletes an unused secondary Auth Token; one already gone counts as deleted. */
+  async deleteSecondaryAuthToken(credentials: TwilioCredentials): Promise<void> {
+    try {
+      await (await this.client(credentials)).accounts.v1.secondaryAuthToken().remove();
+    } catch (error) {
+      const failure = toTwilioError(error, credentials);
+      if (failure.kind !== 'not-found') throw failure;
+    }
   }
 
   /** Deletes an API key at Twilio (needs the auth token or a Main key); a key already gone counts as deleted. */

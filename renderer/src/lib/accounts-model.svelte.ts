@@ -54,7 +54,7 @@ export class AccountsModel {
     await this.#run(id, () => this.#api['accounts:verify']({ id }), (report) =>
       report.ok
         ? { tone: 'success', text: `Verified: ${report.account.friendlyName ?? 'account'} is ${report.account.status ?? 'reachable'}.`, error: null, report }
-        : { tone: 'error', text: report.error?.message ?? 'Twilio did not accept these credentials.', error: report.error, report },
+        : { tone: 'error', text: report.error?.message ?? 'The account could not be verified.', error: report.error, report },
     );
   }
 

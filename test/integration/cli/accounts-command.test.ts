@@ -73,7 +73,7 @@ describe('smsit-twilio accounts', () => {
     const upgrade = await cli(['accounts', 'upgrade', 'Acme', '--json']);
     expect(upgrade.code).toBe(0);
     const { account: upgraded, report } = JSON.parse(upgrade.stdout);
-    expect(upgraded).toMatchObject({ authType: 'apiKey', keyType: 'standard', keepsAuthToken: true });
+    expect(upgraded).toMatchObject({ authType: 'apiKey', keyType: 'standard', keepsAuthToken: true, secretCreatedAt: expect.any(String) });
     expect(report).toMatchObject({ ok: true, keyType: 'standard' });
     expect(fake.state.keysOf(account.sid).map((k) => k.sid)).toEqual([upgraded.apiKeySid]);
     const remove = await cli(['accounts', 'remove', 'Acme', '--delete-key', '--yes']);

@@ -82,9 +82,9 @@ describe('accounts list', () => {
     const dash = '-'.padEnd(34);
     expect(out.stdout).toBe(
       [
-        `   NAME    ACCOUNT SID                         API KEY SID                         CREDENTIALS                     REGION  LAST CHECK`,
-        `*  Bakery  ${bakery.accountSid}  ${dash}  Account SID + Auth Token        us1     not verified`,
-        `   Keyed   ${keyed.accountSid}  ${keyed.apiKeySid}  API key (type not checked yet)  us1     not verified`,
+        `   NAME    ACCOUNT SID                         API KEY SID                         CREDENTIALS                     REGION  LAST CHECK    SECRET AGE`,
+        `*  Bakery  ${bakery.accountSid}  ${dash}  Account SID + Auth Token        us1     not verified  saved today`,
+        `   Keyed   ${keyed.accountSid}  ${keyed.apiKeySid}  API key (type not checked yet)  us1     not verified  saved today`,
         '* the active account: the engine gets its credentials.',
         '',
       ].join('\n'),
@@ -139,6 +139,6 @@ describe('help', () => {
   it('an unknown subcommand names the ones there are', async () => {
     const run = await runSmsitTwilio(['accounts', 'frobnicate']);
     expect(run.code).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe('Unknown subcommand "accounts frobnicate": use add, list, use, verify, rename, upgrade, remove.');
+    expect(run.stderr.split('\n')[0]).toBe('Unknown subcommand "accounts frobnicate": use add, list, use, verify, rename, upgrade, rotate, remove.');
   });
 });
