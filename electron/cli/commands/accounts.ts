@@ -6,7 +6,7 @@
 import { addAccount, removeAccount, upgradeAccount, verifyAccount } from '../../core/accounts/account-operations';
 import { planKeyDeletion } from '../../core/accounts/key-deletion';
 import { parseOptions } from '../cli-args';
-import type { CliCommand, CliEnv, CliSubcommand } from '../cli-command';
+import { UsageError, type CliCommand, type CliEnv, type CliSubcommand } from '../cli-command';
 import { ACCOUNT_ENVIRONMENT, type EnvironmentVariable } from '../cli-help';
 import { printAccounts, printJson, printReport, reportJson } from '../cli-output';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from '../exit-codes';
@@ -14,6 +14,7 @@ import { askYesNo } from '../cli-io';
 import { AppError, toErrorInfo } from '../../core/errors';
 import { verificationOutcome } from '../../shared/errors';
 import { shellWord } from '../cli-advice';
+import { KEEP_AUTH_TOKEN_BY_DEFAULT, KEEP_AUTH_TOKEN_REASON } from '../../shared/upgrade-choice';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
 import { rotateAccountSubcommand } from './accounts-rotate';
 
@@ -127,17 +128,25 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
   {
     name: 'upgrade',
     summary: 'Replace an account’s Auth Token with a new Standard API key made at Twilio.',
-    usage: 'smsit-twilio accounts upgrade NAME [--keep-auth-token] [--json]',
-    description: '--keep-auth-token keeps the Auth Token in the keychain for webhook signature checks.',
+    usage: 'smsit-twilio accounts upgrade NAME [--drop-auth-token] [--json]',
+    description: `The Auth Token is kept by default (--drop-auth-token removes it from the keychain). ${KEEP_AUTH_TOKEN_REASON}`,
     environment: TWILIO_ENVIRONMENT,
     async run(args, cli) {
-      const { values, positionals } = parseOptions(args, { 'keep-auth-token': { type: 'boolean' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
-      const result = await upgradeAccount(await deps(cli), positionals[0]!, { keepAuthToken: values['keep-auth-token'] === true });
+      const options = { 'keep-auth-token': { type: 'boolean' }, 'drop-auth-token': { type: 'boolean' }, json: { type: 'boolean' } } as const;
+      const { values, positionals } = parseOptions(args, options, { min: 1, max: 1, names: 'the account NAME' });
+      if (values['keep-auth-token'] && values['drop-auth-token']) throw new UsageError('Give --keep-auth-token or --drop-auth-token, not both.');
+      // --keep-auth-token is still accepted (it was needed before the default became "keep").
+      const keepAuthToken = values['drop-auth-token'] ? false : KEEP_AUTH_TOKEN_BY_DEFAULT;
+      const result = await upgradeAccount(await deps(cli), positionals[0]!, { keepAuthToken });
       if (values.json) {
         printJson(cli.io, { account: result.account, report: reportJson(result.report) });
       } else {
         cli.io.stdout.write(`"${result.account.name}" now uses the new Standard API key ${result.account.apiKeySid} ("${result.keyName}").\n`);
-        cli.io.stdout.write(result.account.keepsAuthToken ? 'The Auth Token is kept in the keychain for webhook signature checks.\n' : 'The Auth Token was removed from the keychain.\n');
+        cli.io.stdout.write(
+          result.account.keepsAuthToken
+            ? `The Auth Token is kept in the keychain (--drop-auth-token would have removed it). ${KEEP_AUTH_TOKEN_REASON}\n`
+            : 'The Auth Token was removed from the keychain: webhook signature checks and deleting the key from here need it.\n',
+        );
       }
       return EXIT_OK;
     },
