@@ -1,6 +1,7 @@
 /** How commands print: `--json` objects for scripts, plain sentences for people. Never a secret. */
 import type { AccountSummary, VerificationReport } from '../shared/app-types';
 import { AppError, toErrorInfo, type ErrorInfo } from '../core/errors';
+import { verificationOutcome, type VerificationOutcome } from '../shared/errors';
 import type { CliIo } from './cli-io';
 import { secretAgeLabel } from '../shared/secret-age';
 
@@ -35,12 +36,20 @@ function credentialLabel(authType: string, keyType: string | null): string {
   return keyType ? `API key (${keyType[0]!.toUpperCase()}${keyType.slice(1)})` : 'API key (type not checked yet)';
 }
 
+/** The first words of a failed verification on the command line, by what the failure means. */
+const CLI_VERDICT: Record<VerificationOutcome, string> = {
+  'not-sent': 'Not sent to Twilio',
+  rejected: 'Not accepted',
+  inactive: 'Not usable',
+  'twilio-trouble': 'Twilio had a problem (nothing is wrong with these credentials)',
+  other: 'Could not verify',
+};
+
 /** A report for people: the verdict, what the credentials are, the warnings. */
 export function printReport(io: CliIo, report: VerificationReport): void {
   if (!report.ok) {
-    const kind = report.error?.kind;
-    const verdict = kind === 'bad-input' ? 'Not sent to Twilio' : kind === 'invalid-credentials' || kind === 'forbidden' || kind === 'not-found' ? 'Not accepted' : 'Could not verify';
-    io.stderr.write(`${verdict}: ${report.error?.message ?? 'verification failed.'}\n`);
+    const error = report.error ?? { kind: 'internal', message: 'verification failed.' };
+    io.stderr.write(`${CLI_VERDICT[verificationOutcome(error.kind)]}: ${error.message}\n`);
     return;
   }
   const { account } = report;

@@ -2,7 +2,7 @@
 import type { ErrorKind } from '../shared/errors';
 
 export const EXIT_OK = 0;
-/** Twilio rejected the credentials (or refused the request for them). */
+/** Twilio rejected the credentials (or refused the request for them), or the account is suspended or closed. */
 export const EXIT_REJECTED = 1;
 /** Bad input or usage: nothing was sent to Twilio. */
 export const EXIT_USAGE = 2;
@@ -16,6 +16,8 @@ const BY_KIND: Record<ErrorKind, number> = {
   'invalid-credentials': EXIT_REJECTED,
   forbidden: EXIT_REJECTED,
   'not-found': EXIT_REJECTED,
+  // Twilio accepted the credentials but will not let the account send: as unusable as a refusal.
+  'account-inactive': EXIT_REJECTED,
   'bad-input': EXIT_USAGE,
   'name-taken': EXIT_USAGE,
   'unknown-account': EXIT_USAGE,

@@ -9,7 +9,7 @@ import { BrowserWindow, Menu, Notification, Tray, app, clipboard, dialog, ipcMai
 import { openAppContext } from '../core/app-context';
 import { createAppService } from '../core/app-service';
 import { EngineEndpoint } from '../core/endpoint/engine-endpoint';
-import { isErrorKind, toErrorInfo } from '../core/errors';
+import { toErrorInfo } from '../core/errors';
 import { accessLogPath } from '../core/paths';
 import { TwilioService } from '../core/twilio/twilio-service';
 import { startAppShell, type AppShell } from './app-shell';
@@ -99,10 +99,6 @@ async function start(): Promise<AppShell | null> {
     window: appWindow,
     tray,
     onState: setupNotifications({ isSupported: () => Notification.isSupported(), show: notify }),
-    probeKeychain: () => context.secrets.list().then(
-      () => null,
-      (error: unknown) => (isErrorKind(error, 'keychain-unavailable') ? toErrorInfo(error) : null),
-    ),
     explainKeychain: async (error) => keychainChoice((await dialog.showMessageBox(keychainDialogOptions(error, process.platform))).response),
     quit: () => app.quit(),
   });

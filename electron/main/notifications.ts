@@ -1,5 +1,6 @@
 /** Desktop notifications for what a user must not miss while the window is closed. */
 import type { AppState } from '../shared/app-types';
+import { verificationOutcome, type VerificationOutcome } from '../shared/errors';
 import { sidTail } from './tray-look';
 
 /** One desktop notification. */
@@ -36,13 +37,20 @@ export function notesForChange(prev: AppState | null, next: AppState): Note[] {
     if (!result || result.ok) continue;
     const before = prev.accounts.find((a) => a.id === account.id)?.lastVerification;
     if (before?.at === result.at) continue;
-    notes.push({
-      title: `Verification failed: ${account.name}`,
-      body: result.error?.message ?? 'Twilio did not accept these credentials. Open Manage accounts… to fix them.',
-    });
+    const error = result.error ?? { kind: 'internal' as const, message: 'The account could not be verified. Open Manage accounts… to try again.' };
+    notes.push({ title: NOTE_TITLE[verificationOutcome(error.kind)](account.name), body: error.message });
   }
   return notes;
 }
+
+/** The note's title for a failed verification, by what the failure means (Twilio's trouble is not a refusal). */
+const NOTE_TITLE: Record<VerificationOutcome, (name: string) => string> = {
+  'not-sent': (name) => `Verification failed: ${name}`,
+  rejected: (name) => `Verification failed: ${name}`,
+  inactive: (name) => `${name} cannot send messages`,
+  'twilio-trouble': (name) => `Could not verify ${name}: Twilio had a problem`,
+  other: (name) => `Could not verify ${name}`,
+};
 
 /** Returns a state listener that shows the notes for each change, remembering the last state. */
 export function setupNotifications(api: NotificationApi): (state: AppState) => void {

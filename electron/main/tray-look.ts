@@ -1,5 +1,6 @@
 /** How the tray icon and its tooltip summarise the app state: one look, one line. */
 import type { AccountSummary, AppState } from '../shared/app-types';
+import { verificationOutcome } from '../shared/errors';
 
 export type TrayLook = 'ok' | 'warning' | 'error' | 'paused';
 
@@ -13,30 +14,70 @@ export function sidTail(accountSid: string): string {
   return `…${accountSid.slice(-4)}`;
 }
 
-/**
- * Error beats paused beats warning: a broken keychain, registry or endpoint, or an active account
- * Twilio rejected, stops the engine from working; paused is the user's choice; a warning
- * (no account yet, Twilio warnings such as a suspended account) still lets work go on.
- */
-export function trayLook(state: AppState): TrayLook {
-  const active = activeAccount(state);
-  if (!state.keychain.available || state.registryError || state.endpoint.error) return 'error';
-  if (active?.lastVerification && !active.lastVerification.ok) return 'error';
-  if (state.endpoint.paused) return 'paused';
-  if (!active || (active.lastVerification?.warnings.length ?? 0) > 0) return 'warning';
-  return 'ok';
+/** One reason behind the tray's look: how it colours the icon, the tooltip, and the menu's status line (if any). */
+export interface TrayStatus {
+  look: Exclude<TrayLook, 'ok'>;
+  tooltip: string;
+  menuLine: string | null;
 }
 
-/** The line shown when hovering the tray icon (Windows/Linux) — the reason behind the look. */
+/** What the last verification of the active account means for the tray, if it failed. */
+function verificationStatus(active: AccountSummary): TrayStatus | null {
+  const check = active.lastVerification;
+  if (!check || check.ok) return null;
+  const name = `${active.name} (${sidTail(active.accountSid)})`;
+  switch (verificationOutcome(check.error?.kind ?? 'internal')) {
+    case 'inactive':
+      return { look: 'error', tooltip: `${name} is suspended or closed at Twilio`, menuLine: 'The active account is suspended or closed at Twilio — open Manage accounts…' };
+    case 'twilio-trouble':
+      // Twilio's trouble, not the account's: the credentials may well be fine.
+      return { look: 'warning', tooltip: `${name}: Twilio had a problem at the last check`, menuLine: 'Twilio had a problem at the last check — verify again' };
+    default:
+      return { look: 'error', tooltip: `${name} failed verification`, menuLine: 'Twilio rejected the active account — verify or fix it' };
+  }
+}
+
+/**
+ * Every reason the tray is not plain "ok", most important first: this one order drives the
+ * tooltip (the first reason) and the menu's status lines; the look is the most severe of them.
+ */
+export function trayStatuses(state: AppState): TrayStatus[] {
+  const statuses: TrayStatus[] = [];
+  if (!state.keychain.available) statuses.push({ look: 'error', tooltip: 'keychain unavailable', menuLine: 'Keychain unavailable — open Manage accounts… for help' });
+  if (state.registryError) statuses.push({ look: 'error', tooltip: 'accounts file could not be read', menuLine: 'Accounts file could not be read — open Manage accounts…' });
+  if (state.endpoint.error) statuses.push({ look: 'error', tooltip: 'engine endpoint stopped', menuLine: 'Engine endpoint stopped — open Engine access…' });
+  const active = activeAccount(state);
+  if (!active) {
+    statuses.push({ look: 'warning', tooltip: 'no account yet', menuLine: null });
+    if (state.endpoint.paused) statuses.push({ look: 'paused', tooltip: 'engine endpoint paused', menuLine: null });
+    return statuses;
+  }
+  const name = `${active.name} (${sidTail(active.accountSid)})`;
+  const verification = verificationStatus(active);
+  if (verification) statuses.push(verification);
+  if (state.endpoint.paused) statuses.push({ look: 'paused', tooltip: `${name}, engine endpoint paused`, menuLine: null });
+  if ((active.lastVerification?.warnings.length ?? 0) > 0) statuses.push({ look: 'warning', tooltip: name, menuLine: null });
+  return statuses;
+}
+
+const SEVERITY: TrayStatus['look'][] = ['error', 'paused', 'warning'];
+
+/**
+ * Error beats paused beats warning: a broken keychain, registry or endpoint, or an active account
+ * Twilio rejected or will not let send, stops the engine from working; paused is the user's
+ * choice; a warning (no account yet, Twilio trouble at the last check, Twilio warnings such as a
+ * Trial account) still lets work go on.
+ */
+export function trayLook(state: AppState): TrayLook {
+  const looks = new Set(trayStatuses(state).map((status) => status.look));
+  return SEVERITY.find((look) => looks.has(look)) ?? 'ok';
+}
+
+/** The line shown when hovering the tray icon (Windows/Linux) — the first reason behind the look. */
 export function trayTooltip(state: AppState): string {
   const app = 'SMS-iT Twilio Credentials';
+  const first = trayStatuses(state)[0];
+  if (first) return `${app} — ${first.tooltip}`;
   const active = activeAccount(state);
-  if (!state.keychain.available) return `${app} — keychain unavailable`;
-  if (state.registryError) return `${app} — accounts file could not be read`;
-  if (state.endpoint.error) return `${app} — engine endpoint stopped`;
-  if (!active) return `${app} — no account yet`;
-  const name = `${active.name} (${sidTail(active.accountSid)})`;
-  if (active.lastVerification && !active.lastVerification.ok) return `${app} — ${name} failed verification`;
-  if (state.endpoint.paused) return `${app} — ${name}, engine endpoint paused`;
-  return `${app} — ${name}`;
+  return active ? `${app} — ${active.name} (${sidTail(active.accountSid)})` : app;
 }

@@ -1,7 +1,7 @@
 /** The tray menu as a pure function of the app state: rebuilt whole on every change, tested without Electron. */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AccountSummary, AppState } from '../shared/app-types';
-import { activeAccount, sidTail } from './tray-look';
+import { activeAccount, sidTail, trayStatuses } from './tray-look';
 
 /** What the menu's items do; the tray wires these to the core service and the window. */
 export interface TrayActions {
@@ -38,11 +38,7 @@ function accountLabel(account: AccountSummary): string {
 
 function statusItems(state: AppState): MenuItemConstructorOptions[] {
   const active = activeAccount(state);
-  const lines: string[] = [];
-  if (!state.keychain.available) lines.push('Keychain unavailable — open Manage accounts… for help');
-  if (state.registryError) lines.push('Accounts file could not be read — open Manage accounts…');
-  if (state.endpoint.error) lines.push('Engine endpoint stopped — open Engine access…');
-  if (active?.lastVerification && !active.lastVerification.ok) lines.push('Twilio rejected the active account — verify or fix it');
+  const lines = trayStatuses(state).flatMap((status) => (status.menuLine ? [status.menuLine] : []));
   const header = active ? `Active: ${accountLabel(active)}` : state.accounts.length ? 'No active account' : 'No account yet — add one to start';
   return [{ id: 'active', label: header, enabled: false }, ...lines.map((label, i) => ({ id: `status-${i}`, label, enabled: false }))];
 }

@@ -13,6 +13,7 @@ export const ERROR_KINDS = [
   'network',
   'timeout',
   'twilio',
+  'account-inactive',
   'keychain-unavailable',
   'secret-missing',
   'registry-corrupt',
@@ -47,4 +48,26 @@ export interface ErrorInfo {
   kind: ErrorKind;
   message: string;
   details?: ErrorDetails;
+}
+
+/** What a failed verification means to the person who asked, whatever the shell. */
+export type VerificationOutcome = 'not-sent' | 'rejected' | 'inactive' | 'twilio-trouble' | 'other';
+
+const OUTCOME_OF: Partial<Record<ErrorKind, VerificationOutcome>> = {
+  'bad-input': 'not-sent',
+  'invalid-credentials': 'rejected',
+  forbidden: 'rejected',
+  'not-found': 'rejected',
+  'account-inactive': 'inactive',
+  // Twilio's 5xx, no answer in time, a reset connection, 429 after the retries: nothing is wrong
+  // with the credentials, so these are never worded as a refusal.
+  twilio: 'twilio-trouble',
+  timeout: 'twilio-trouble',
+  network: 'twilio-trouble',
+  'rate-limited': 'twilio-trouble',
+};
+
+/** The outcome a failed verification's error kind stands for; each shell has one title per outcome. */
+export function verificationOutcome(kind: ErrorKind): VerificationOutcome {
+  return OUTCOME_OF[kind] ?? 'other';
 }

@@ -76,6 +76,12 @@ describe('accounts', () => {
     expect(await card(page, 'Client A').getByText('Active', { exact: true }).count()).toBe(0);
     expect(activeAccount(await core.context.registry.read()).name).toBe('Client B');
 
+    // One panel at a time in the whole list: Remove on one card closes Rename on another.
+    await card(page, 'Client A').getByRole('button', { name: 'Rename Client A' }).click();
+    await clientB.getByRole('button', { name: 'Remove Client B' }).click();
+    expect(await page.getByLabel('New name for “Client A”').count()).toBe(0);
+    await clientB.getByRole('button', { name: 'Cancel' }).click();
+
     await clientB.getByRole('button', { name: 'Rename Client B' }).click();
     const nameInput = page.getByLabel('New name for “Client B”');
     expect(await nameInput.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -6,7 +6,7 @@ import type { RegistryFile } from '../registry/registry-file';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import { SECRET_PURPOSES, type SecretPurpose, type SecretStore } from '../secrets/secret-store';
 import { assertNameFree, cleanAccountName, findAccount } from './account-names';
-import { requestSecretPurpose } from '../twilio/auth-header';
+import { requestSecretPurpose, storedSecretPurposes } from '../twilio/auth-header';
 import { toSummary } from './account-summary';
 import { cleanNewAccount, type NewAccount } from './new-account-input';
 
@@ -143,7 +143,7 @@ export class AccountStore {
       if (registry.activeAccountId === found.id) registry.activeAccountId = null;
       return found;
     });
-    const used: SecretPurpose[] = record.keepsAuthToken && record.authType === 'apiKey' ? ['api-key-secret', 'auth-token'] : [requestSecretPurpose(record)];
+    const used = storedSecretPurposes(record);
     const unused = SECRET_PURPOSES.filter((purpose) => !used.includes(purpose));
     const outcomes = await Promise.allSettled(used.map((purpose) => this.secrets.delete(record.id, purpose)));
     // A purpose the account never used has no entry to leave behind; deleting it is only tidying.

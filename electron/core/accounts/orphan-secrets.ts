@@ -4,12 +4,10 @@ import { dirname } from 'node:path';
 import { CORRUPT_PREFIX, type RegistryFile } from '../registry/registry-file';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { SecretRef, SecretStore } from '../secrets/secret-store';
-import { requestSecretPurpose } from '../twilio/auth-header';
+import { storedSecretPurposes } from '../twilio/auth-header';
 
 function stillUsed(record: AccountRecord | undefined, ref: SecretRef): boolean {
-  if (!record) return false;
-  if (ref.purpose === requestSecretPurpose(record)) return true;
-  return ref.purpose === 'auth-token' && record.keepsAuthToken;
+  return record !== undefined && storedSecretPurposes(record).includes(ref.purpose);
 }
 
 /**
@@ -32,8 +30,7 @@ export async function findMissingSecrets(registry: RegistryFile, listed: SecretR
   const { accounts } = await registry.read();
   const has = (id: string, purpose: SecretRef['purpose']) => listed.some((ref) => ref.accountId === id && ref.purpose === purpose);
   return accounts.flatMap((account) => {
-    const used = [requestSecretPurpose(account), ...(account.authType === 'apiKey' && account.keepsAuthToken ? ['auth-token' as const] : [])];
-    return used.filter((purpose) => !has(account.id, purpose)).map((purpose) => ({ account, purpose }));
+    return storedSecretPurposes(account).filter((purpose) => !has(account.id, purpose)).map((purpose) => ({ account, purpose }));
   });
 }
 

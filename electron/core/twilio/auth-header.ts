@@ -17,6 +17,12 @@ export function requestSecretPurpose(record: Pick<AccountRecord, 'authType' | 's
   return record.secretInNext ? `${base}-next` : base;
 }
 
+/** Every keychain entry a saved account keeps: the one that signs its requests, plus its auth token when it keeps one. */
+export function storedSecretPurposes(record: Pick<AccountRecord, 'authType' | 'keepsAuthToken' | 'secretInNext'>): SecretPurpose[] {
+  const request = requestSecretPurpose(record);
+  return record.keepsAuthToken && request !== 'auth-token' ? [request, 'auth-token'] : [request];
+}
+
 /** The Basic user name Twilio expects: the API Key SID for API key credentials, else the Account SID. */
 export function basicUser(credentials: Pick<AccountRecord, 'authType' | 'accountSid' | 'apiKeySid'>): string {
   return credentials.authType === 'apiKey' && credentials.apiKeySid ? credentials.apiKeySid : credentials.accountSid;

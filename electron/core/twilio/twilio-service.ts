@@ -12,7 +12,7 @@ import { createFetchHttpClient } from './fetch-http-client';
 import { classifyApiKey, classifyAuthToken, type AccountFacts, type Outcome } from './key-type-classifier';
 import { realSleep } from './rate-limit-wait';
 import { toTwilioError } from './twilio-errors';
-import { acceptedReport, failedReport } from './verification-report';
+import { acceptedReport, failedReport, inactiveAccountError, inactiveReport } from './verification-report';
 import { verificationWarnings } from './verification-warnings';
 
 export interface TwilioServiceOptions {
@@ -111,6 +111,8 @@ export class TwilioService {
     ]);
     const verdict = probe ? classifyApiKey(facts, probe) : classifyAuthToken(facts);
     if (verdict.error) return failedReport(authType, accountSid, verdict.error);
+    const inactive = inactiveAccountError(verdict.account, accountSid);
+    if (inactive && verdict.account) return inactiveReport(authType, accountSid, verdict.keyType, verdict.account, inactive);
     const warnings = [...extraWarnings, ...verificationWarnings(authType, verdict.keyType, verdict.account)];
     return acceptedReport(authType, accountSid, verdict.keyType, verdict.account, warnings);
   }

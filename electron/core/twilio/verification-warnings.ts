@@ -9,15 +9,9 @@ export const RESTRICTED_KEY_WARNING =
   'This is a Restricted API key. Restricted keys are new at Twilio and untested with SMS-iT Workflow: some steps may fail for lack of a permission. ' +
   'If something does not work, tell us which at support@sms-it.ai; a Standard key is the safe choice.';
 
-/** Warnings for what Twilio said: account status and type, key type, auth type. */
+/** Warnings for what Twilio said: account type, key type, auth type (a suspended or closed account is an error, not a warning). */
 export function verificationWarnings(authType: AuthType, keyType: KeyType | null, account: AccountFacts | null): string[] {
   const warnings: string[] = [];
-  if (account?.status === 'suspended') {
-    warnings.push('This Twilio account is suspended: Twilio will refuse to send messages from it. Open the Twilio Console (or contact Twilio support) to lift the suspension.');
-  }
-  if (account?.status === 'closed') {
-    warnings.push('This Twilio account is closed: it can no longer send messages. Use the credentials of an active account.');
-  }
   if (account?.type === 'Trial') {
     warnings.push('This is a Trial account: it can only send messages to phone numbers you have verified in the Twilio Console, with a trial notice in each message. Upgrade it in the Console to lift these limits.');
   }

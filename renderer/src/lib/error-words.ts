@@ -1,17 +1,19 @@
 /** What the user can do next for each kind of failure; the core's message says what happened. */
-import type { ErrorInfo, ErrorKind } from '../../../electron/shared/errors';
+import { verificationOutcome, type ErrorInfo, type ErrorKind, type VerificationOutcome } from '../../../electron/shared/errors';
+import { CONSOLE_PATHS } from './links';
 
 const NEXT_STEPS: Partial<Record<ErrorKind, string>> = {
   'bad-input': 'Correct the field marked above, then try again.',
   'invalid-credentials':
     'Copy the values again with the Console\'s copy buttons. A key only works in the region it was made in: if you made it outside US1, choose that region under "Advanced".',
-  'not-found': 'Check the Account SID: copy it again from Account Info on the Twilio Console dashboard.',
+  'not-found': `Check the Account SID: copy it again from ${CONSOLE_PATHS.accountInfo} in the Twilio Console.`,
   forbidden:
-    'This key may not read your account. Create a Standard or Main key instead (a Restricted key needs read access to Phone Numbers).',
+    'This key may not read your account. Create a Main or Standard key instead (a Restricted key needs read access to Phone Numbers).',
   'rate-limited': 'Twilio is busy. Wait a minute, then try again.',
   network: 'Check your internet connection (or proxy), then try again.',
   timeout: 'Twilio did not answer in time. Check your connection, then try again.',
   twilio: 'Twilio had a problem answering. Try again in a few minutes.',
+  'account-inactive': 'Lift the suspension in the Twilio Console (Account Dashboard), or use the credentials of an active account.',
   'keychain-unavailable':
     'Unlock your system keychain (on Linux: a Secret Service such as GNOME Keyring must be running), then try again.',
   'name-taken': 'Choose another name for this account.',
@@ -21,6 +23,19 @@ const NEXT_STEPS: Partial<Record<ErrorKind, string>> = {
   'port-in-use': 'Another program uses this port. Quit it, or restart the app to pick another port.',
   'registry-busy': 'Another copy of the app is saving. Try again in a moment.',
 };
+
+const TITLES: Record<VerificationOutcome, string> = {
+  'not-sent': 'Check what you pasted',
+  rejected: 'Twilio did not accept these credentials',
+  inactive: 'This Twilio account cannot send messages',
+  'twilio-trouble': 'Twilio had a problem — nothing is wrong with what you pasted',
+  other: 'That did not work',
+};
+
+/** The title above an error, by what it means (a refusal, a suspended account, Twilio's own trouble…), never by its text. */
+export function errorTitle(error: ErrorInfo): string {
+  return TITLES[verificationOutcome(error.kind)];
+}
 
 /** The next step to show under an error, chosen by its kind (never by matching message text). */
 export function nextStepFor(error: ErrorInfo): string {

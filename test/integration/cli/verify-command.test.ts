@@ -64,13 +64,33 @@ describe('smsit-twilio verify', () => {
     expect(fake.requests.length).toBe(before);
   });
 
-  it('accepts a Restricted key with the beta warning, and a Main key of a suspended account with its warning', async () => {
+  it('accepts a Restricted key with the beta warning', async () => {
     const restricted = key('restricted');
     const run = await verify(['--account-sid', restricted.account.sid, '--api-key-sid', restricted.key.sid, '--json'], restricted.key.secret);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, keyType: 'restricted', warnings: [expect.stringContaining('support@sms-it.ai')] });
-    const suspended = key('main', { status: 'suspended' });
-    const main = await verify(['--account-sid', suspended.account.sid, '--api-key-sid', suspended.key.sid, '--json'], suspended.key.secret);
-    expect(JSON.parse(main.stdout)).toMatchObject({ ok: true, keyType: 'main', account: { status: 'suspended' }, warnings: [expect.stringContaining('suspended')] });
+  });
+
+  it('a suspended account is not working: exit 1, its own kind and words, with what Twilio said about it', async () => {
+    const suspended = key('main', { status: 'suspended', friendlyName: 'Bakery' });
+    const args = ['--account-sid', suspended.account.sid, '--api-key-sid', suspended.key.sid];
+    const json = await verify([...args, '--json'], suspended.key.secret);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, keyType: 'main', account: { friendlyName: 'Bakery', status: 'suspended' }, error: { kind: 'account-inactive', httpStatus: null, twilioCode: null } });
+    const plain = await verify(args, suspended.key.secret);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toBe(
+      `Not usable: Twilio accepted the credentials, but the account "Bakery" (${suspended.account.sid}) is suspended: Twilio refuses to send messages from it until the suspension is lifted. ` +
+        'Twilio suspends an account for an unpaid balance or a policy review; the Twilio Console (Account Dashboard) or Twilio support says why and how to lift it.\n',
+    );
+  });
+
+  it('Twilio trouble (HTTP 503) is not a refusal: its own words, exit 4', async () => {
+    const account = fake.state.addAccount();
+    fake.inject({ status: 503, code: 20500, count: 1 });
+    const run = await verify(['--account-sid', account.sid], account.authToken);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/^Twilio had a problem \(nothing is wrong with these credentials\): Twilio answered with an error \(HTTP 503, error 20500/);
+    expect(run.stderr).not.toMatch(/not accepted|did not accept/i);
   });
 
   it('retries a 429 and succeeds; gives up with exit 4 after two retries', async () => {

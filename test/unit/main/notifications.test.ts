@@ -24,6 +24,16 @@ describe('notifications', () => {
     expect(notesForChange(after, structuredClone(after))).toEqual([]);
   });
 
+  it('title a suspended account and Twilio trouble by what they are, not as a failed verification', () => {
+    const after = (error: { kind: 'account-inactive' | 'timeout'; message: string }) => {
+      const state = appState(2);
+      state.accounts[1] = account(2, { lastVerification: verification(false, { error }) });
+      return state;
+    };
+    expect(notesForChange(appState(2), after({ kind: 'account-inactive', message: 'Suspended.' }))).toEqual([{ title: 'Account 2 cannot send messages', body: 'Suspended.' }]);
+    expect(notesForChange(appState(2), after({ kind: 'timeout', message: 'No answer.' }))).toEqual([{ title: 'Could not verify Account 2: Twilio had a problem', body: 'No answer.' }]);
+  });
+
   it('stay quiet for a verification that passed', () => {
     const after = appState(1);
     after.accounts[0] = account(1, { active: true, lastVerification: verification(true) });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
+import { trayLook, trayTooltip } from '../../../electron/main/tray-look';
 import { buildTrayMenu, menuText, type TrayActions } from '../../../electron/main/tray-menu';
 import { account, appState, verification } from './app-state-fixtures';
 
@@ -90,6 +91,22 @@ describe('tray menu', () => {
     state.accounts[0] = account(1, { active: true, lastVerification: verification(false) });
     const menu = buildTrayMenu(state, { launchAtLogin: false }, spyActions());
     expect(labels(menu)).toContain('Twilio rejected the active account — verify or fix it');
+  });
+
+  it('a suspended account and Twilio trouble at the last check are not named as a rejection', () => {
+    const withCheck = (error: { kind: 'account-inactive' | 'twilio'; message: string }) => {
+      const state = appState(1);
+      state.accounts[0] = account(1, { active: true, lastVerification: verification(false, { error }) });
+      return state;
+    };
+    const suspended = withCheck({ kind: 'account-inactive', message: 'The account is suspended.' });
+    expect(labels(buildTrayMenu(suspended, { launchAtLogin: false }, spyActions()))).toContain('The active account is suspended or closed at Twilio — open Manage accounts…');
+    expect([trayLook(suspended), trayTooltip(suspended)]).toEqual(['error', 'SMS-iT Twilio Credentials — Account 1 (…0001) is suspended or closed at Twilio']);
+    const trouble = withCheck({ kind: 'twilio', message: 'Twilio answered with an error (HTTP 503).' });
+    const lines = labels(buildTrayMenu(trouble, { launchAtLogin: false }, spyActions()));
+    expect(lines).toContain('Twilio had a problem at the last check — verify again');
+    expect(lines).not.toContain('Twilio rejected the active account — verify or fix it');
+    expect(trayLook(trouble)).toBe('warning');
   });
 
   it('each fixed item calls its action; Launch at login passes the new checked value', () => {

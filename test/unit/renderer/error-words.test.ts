@@ -1,7 +1,7 @@
 /** Every kind of failure the core can report leads the user to a next step, chosen by kind. */
 import { describe, expect, it } from 'vitest';
-import { nextStepFor } from '../../../renderer/src/lib/error-words';
-import type { ErrorKind } from '../../../electron/core/errors';
+import { errorTitle, nextStepFor } from '../../../renderer/src/lib/error-words';
+import type { ErrorKind } from '../../../electron/shared/errors';
 
 describe('nextStepFor', () => {
   it('points at the region for refused credentials, since Twilio only says "Authenticate"', () => {
@@ -15,5 +15,20 @@ describe('nextStepFor', () => {
   it('falls back to "try again" with the support address for anything unexpected', () => {
     const kinds: ErrorKind[] = ['internal', 'io', 'cannot-validate'];
     for (const kind of kinds) expect(nextStepFor({ kind, message: 'x' })).toMatch(/support@sms-it\.ai/);
+  });
+});
+
+describe('errorTitle', () => {
+  it('never titles Twilio trouble (5xx, timeout, reset, 429 after retries) as refused credentials', () => {
+    for (const kind of ['twilio', 'timeout', 'network', 'rate-limited'] as const) {
+      expect(errorTitle({ kind, message: 'x' })).toBe('Twilio had a problem — nothing is wrong with what you pasted');
+    }
+  });
+
+  it('gives a refusal, a suspended or closed account and a bad paste each their own title', () => {
+    expect(errorTitle({ kind: 'invalid-credentials', message: 'x' })).toBe('Twilio did not accept these credentials');
+    expect(errorTitle({ kind: 'account-inactive', message: 'x' })).toBe('This Twilio account cannot send messages');
+    expect(errorTitle({ kind: 'bad-input', message: 'x' })).toBe('Check what you pasted');
+    expect(nextStepFor({ kind: 'account-inactive', message: 'x' })).toMatch(/Twilio Console/);
   });
 });

@@ -76,7 +76,7 @@ describe('verifyAccount', () => {
     account.status = 'suspended';
     await verifyAccount(deps, saved.id);
     const [summary] = await accounts.list();
-    expect(summary?.lastVerification).toMatchObject({ ok: true, status: 'suspended' });
+    expect(summary?.lastVerification).toMatchObject({ ok: false, status: 'suspended', error: { kind: 'account-inactive' } });
   });
 });
 

@@ -81,12 +81,11 @@ describe('TwilioService.verify', () => {
     expect(fake.requests.length).toBe(before);
   });
 
-  it('warns about suspended, closed and trial accounts', async () => {
+  it('reports suspended and closed accounts as not usable, and warns about trial accounts', async () => {
     const suspended = await service().verify(keyDraft('main', { status: 'suspended' }).draft);
-    expect(suspended).toMatchObject({ ok: true, account: { status: 'suspended' } });
-    expect(suspended.warnings.join(' ')).toContain('suspended');
+    expect(suspended).toMatchObject({ ok: false, keyType: 'main', account: { status: 'suspended' }, error: { kind: 'account-inactive', message: expect.stringContaining('is suspended') } });
     const closed = await service().verify(keyDraft('main', { status: 'closed' }).draft);
-    expect(closed.warnings.join(' ')).toContain('closed');
+    expect(closed).toMatchObject({ ok: false, error: { kind: 'account-inactive', message: expect.stringContaining('is closed') } });
     const trial = await service().verify(keyDraft('main', { type: 'Trial' }).draft);
     expect(trial).toMatchObject({ ok: true, account: { type: 'Trial' } });
     expect(trial.warnings.join(' ')).toContain('Trial account');
