@@ -12,6 +12,7 @@ import { askYesNo } from '../cli-io';
 import { AppError } from '../../core/errors';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
 import { rotateAccountSubcommand } from './accounts-rotate';
+import { ageWarningSubcommand } from './accounts-age-warning';
 
 /** Read by subcommands that also talk to Twilio. */
 const TWILIO_ENVIRONMENT: readonly EnvironmentVariable[] = [...ACCOUNT_ENVIRONMENT, 'SMSIT_TWILIO_API_BASE'];
@@ -138,6 +139,7 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
     },
   },
   rotateAccountSubcommand,
+  ageWarningSubcommand,
   {
     name: 'remove',
     summary: 'Remove a saved account and its secrets from the keychain.',
