@@ -17,6 +17,7 @@ import { shellWord } from '../cli-advice';
 import { KEEP_AUTH_TOKEN_BY_DEFAULT, KEEP_AUTH_TOKEN_REASON } from '../../shared/upgrade-choice';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
 import { rotateAccountSubcommand } from './accounts-rotate';
+import { ageWarningSubcommand } from './accounts-age-warning';
 
 /** Read by subcommands that also talk to Twilio. */
 const TWILIO_ENVIRONMENT: readonly EnvironmentVariable[] = [...ACCOUNT_ENVIRONMENT, 'SMSIT_TWILIO_API_BASE'];
@@ -152,6 +153,7 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
     },
   },
   rotateAccountSubcommand,
+  ageWarningSubcommand,
   {
     name: 'remove',
     summary: 'Remove a saved account and its secrets from the keychain.',

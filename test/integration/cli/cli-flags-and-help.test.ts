@@ -143,6 +143,6 @@ describe('help', () => {
   it('an unknown subcommand names the ones there are', async () => {
     const run = await runSmsitTwilio(['accounts', 'frobnicate']);
     expect(run.code).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe('Unknown subcommand "accounts frobnicate": use add, list, use, verify, rename, upgrade, rotate, remove.');
+    expect(run.stderr.split('\n')[0]).toBe('Unknown subcommand "accounts frobnicate": use add, list, use, verify, rename, upgrade, rotate, age-warning, remove.');
   });
 });
