@@ -5,6 +5,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+const { checkNode } = await import('../scripts/check-node.mjs');
+const unsupported = checkNode();
+if (unsupported) {
+  process.stderr.write(`${unsupported}\n`);
+  process.exit(2);
+}
 const built = new URL('../out/cli/index.js', import.meta.url);
 if (!existsSync(built)) {
   const root = fileURLToPath(new URL('..', import.meta.url));

@@ -1,9 +1,16 @@
 #!/usr/bin/env node
 // `npm run build:cli` (also run by `npm run build`, `prepare` and before the tests): builds the
 // smsit-twilio command into out/cli with Vite, so running it needs no TypeScript compiler.
-import { build } from 'vite';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkNode } from './check-node.mjs';
+
+const problem = checkNode();
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
+const { build } = await import('vite');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(root, 'out/cli');

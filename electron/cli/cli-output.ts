@@ -4,6 +4,7 @@ import { AppError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import { verificationOutcome, type VerificationOutcome } from '../shared/errors';
 import { cliNextStep, shellWord } from './cli-advice';
 import type { CliIo } from './cli-io';
+import { secretAgeLabel } from '../shared/secret-age';
 
 /** Prints one JSON object on one line. */
 export function printJson(io: CliIo, value: unknown): void {
@@ -84,12 +85,13 @@ export function printAccounts(io: CliIo, accounts: AccountSummary[]): void {
     io.stdout.write('No accounts yet. Add one with: smsit-twilio accounts add NAME --account-sid AC…\n');
     return;
   }
-  const header = ['', 'NAME', 'ACCOUNT SID', 'API KEY SID', 'CREDENTIALS', 'REGION', 'LAST CHECK'];
+  const header = ['', 'NAME', 'ACCOUNT SID', 'API KEY SID', 'CREDENTIALS', 'REGION', 'LAST CHECK', 'SECRET AGE'];
+  const now = new Date();
   const rows = accounts.map((account) => {
     const check = account.lastVerification;
     const verified = check ? `${check.ok ? 'verified' : `failed (${check.error?.kind ?? 'error'})`} ${check.at.slice(0, 16).replace('T', ' ')}` : 'not verified';
     const region = account.edge ? `${account.region}/${account.edge}` : account.region;
-    return [account.active ? '*' : '', account.name, account.accountSid, account.apiKeySid ?? '-', credentialLabel(account.authType, account.keyType), region, verified];
+    return [account.active ? '*' : '', account.name, account.accountSid, account.apiKeySid ?? '-', credentialLabel(account.authType, account.keyType), region, verified, secretAgeLabel(account, now)];
   });
   io.stdout.write(`${formatTable([header, ...rows])}\n* the active account: the engine gets its credentials.\n`);
 }

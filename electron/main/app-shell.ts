@@ -18,8 +18,6 @@ export interface AppShellDeps {
   tray: { update(state: AppState): void; destroy(): void };
   /** Called with every state (notifications compare it with the last one). */
   onState(state: AppState): void;
-  /** Asks the keychain something harmless: null when it answers, the error when it cannot. */
-  probeKeychain(): Promise<ErrorInfo | null>;
   explainKeychain(error: ErrorInfo | null): Promise<KeychainChoice>;
   quit(): void;
 }
@@ -44,16 +42,14 @@ export function keychainMissingState(error: ErrorInfo | null): AppState {
 }
 
 /**
- * The first state, with the keychain asked directly: the service learns that the keychain is gone
- * only when a change fails, and a user should hear it at launch, not at their first save.
+ * The state with the keychain's answer in it. The service asks the keychain once when it is built
+ * (each call may prompt on macOS), so the first read does not ask again; "Try again" re-probes
+ * through the service, so the state it answers is the keychain's new answer, not the one at start.
  */
-async function readState(deps: AppShellDeps): Promise<{ state: AppState | null; keychainError: ErrorInfo | null; missing: boolean }> {
-  const probe = await deps.probeKeychain();
+async function readState(deps: AppShellDeps, again: boolean): Promise<{ state: AppState | null; keychainError: ErrorInfo | null; missing: boolean }> {
   try {
-    const state = await deps.service['state:get'](undefined);
-    const keychainError = probe ?? state.keychain.error;
-    const missing = probe !== null || !state.keychain.available;
-    return { state: missing ? { ...state, keychain: { available: false, error: keychainError } } : state, keychainError, missing };
+    const state = again ? await deps.service.refresh() : await deps.service['state:get'](undefined);
+    return { state, keychainError: state.keychain.error, missing: !state.keychain.available };
   } catch (error) {
     if (isErrorKind(error, 'keychain-unavailable')) return { state: null, keychainError: toErrorInfo(error), missing: true };
     throw error;
@@ -62,7 +58,7 @@ async function readState(deps: AppShellDeps): Promise<{ state: AppState | null; 
 
 /** Starts the shell; resolves null when the user chose to quit at the keychain dialog. */
 export async function startAppShell(deps: AppShellDeps): Promise<AppShell | null> {
-  let first = await readState(deps);
+  let first = await readState(deps, false);
   while (first.missing) {
     const choice = await deps.explainKeychain(first.keychainError);
     if (choice === 'quit') {
@@ -70,7 +66,7 @@ export async function startAppShell(deps: AppShellDeps): Promise<AppShell | null
       return null;
     }
     if (choice === 'continue') break;
-    first = await readState(deps);
+    first = await readState(deps, true);
   }
 
   let current: AppState | null = first.state ?? keychainMissingState(first.keychainError);

@@ -9,8 +9,8 @@ import { BrowserWindow, Menu, Notification, Tray, app, clipboard, dialog, ipcMai
 import { openAppContext } from '../core/app-context';
 import { createAppService } from '../core/app-service';
 import { EngineEndpoint } from '../core/endpoint/engine-endpoint';
-import { isErrorKind, toErrorInfo } from '../core/errors';
-import { accessLogPath } from '../core/paths';
+import { toErrorInfo } from '../core/errors';
+import { accessLogPath, engineSocketPath } from '../core/paths';
 import { TwilioService } from '../core/twilio/twilio-service';
 import { startAppShell, type AppShell } from './app-shell';
 import { setupContentSecurity } from './content-security';
@@ -62,6 +62,7 @@ async function start(): Promise<AppShell | null> {
     accounts: context.accounts,
     apiBase: context.apiBase,
     logFile: accessLogPath(context.dataDir),
+    socketPath: engineSocketPath(context.dataDir, context.env),
     version: app.getVersion(),
   });
   const twilio = new TwilioService({ fetch: electronFetch(net), apiBase: context.apiBase });
@@ -99,10 +100,6 @@ async function start(): Promise<AppShell | null> {
     window: appWindow,
     tray,
     onState: setupNotifications({ isSupported: () => Notification.isSupported(), show: notify }),
-    probeKeychain: () => context.secrets.list().then(
-      () => null,
-      (error: unknown) => (isErrorKind(error, 'keychain-unavailable') ? toErrorInfo(error) : null),
-    ),
     explainKeychain: async (error) => keychainChoice((await dialog.showMessageBox(keychainDialogOptions(error, process.platform))).response),
     quit: () => app.quit(),
   });

@@ -39,12 +39,17 @@ describe('engine access', () => {
     await page.getByRole('heading', { name: 'Engine access' }).waitFor();
     expect(await page.getByTestId('endpoint-url').textContent()).toBe(core.endpoint.status().url);
     expect(await page.getByTestId('endpoint-state').textContent()).toContain('Running');
-    expect(await page.locator('pre').first().textContent()).toContain(`${core.endpoint.status().url}/v1/headers`);
+    // The private socket first (only this user can reach it), then plain HTTP on loopback.
+    expect(await page.locator('pre').first().textContent()).toContain(`--unix-socket '${core.endpoint.status().socketPath}'`);
+    expect(await page.locator('pre').nth(1).textContent()).toContain(`${core.endpoint.status().url}/v1/headers`);
 
-    // A name the core refuses: its message is shown, nothing is created.
+    // A name the core refuses: its message is shown at the field, nothing is created.
     await page.getByLabel('Token name').fill('Workflow engine');
     await page.getByRole('button', { name: 'Create token' }).click();
-    await page.getByRole('alert').filter({ hasText: 'What to do' }).waitFor();
+    const nameField = page.getByLabel('Token name');
+    await page.locator('#token-name[aria-invalid="true"]').waitFor();
+    expect(await nameField.evaluate((input) => document.getElementById('token-name-message')?.textContent?.trim() && input.getAttribute('aria-describedby'))).toContain('token-name-message');
+    expect(await page.locator('#token-name-message').textContent()).not.toBe('');
     expect(await core.handlers['state:get'](undefined)).toMatchObject({ tokens: [] });
 
     await page.getByLabel('Token name').fill('workflow-engine');
@@ -54,6 +59,11 @@ describe('engine access', () => {
     const token = await shown.inputValue();
     expect(token).toMatch(/^smsit_/);
     expect(await shown.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Shown below the form that made it; the name field is empty for the next token and no longer complains.
+    const formBottom = (await page.locator('form.create-row').boundingBox())!;
+    expect((await shown.boundingBox())!.y).toBeGreaterThan(formBottom.y + formBottom.height - 1);
+    expect(await nameField.inputValue()).toBe('');
+    expect(await nameField.getAttribute('aria-invalid')).toBe('false');
     await page.getByRole('button', { name: 'Copy the new engine token' }).click();
     await page.getByText('Copied').first().waitFor();
     expect(core.clipboard).toContain(token);

@@ -31,14 +31,18 @@ describe('onboarding', () => {
     await expectStep(page, 'choose');
     await expect(page.getByText('Recommended for production')).toBeTruthy();
     expect(await page.getByText(/Twilio recommends it for local testing only/).count()).toBe(1);
+    // The prerequisite first, with where to get it.
+    await page.getByText('You need a Twilio account.').waitFor();
+    await page.getByRole('link', { name: /Sign up at Twilio/ }).click();
+    expect(core.openedLinks).toEqual(['https://www.twilio.com/try-twilio']);
     await recordStep(page, 'onboarding-1-choose');
     await page.getByRole('radio', { name: /API Key/ }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    // Step 1: the Account SID, with the Account Info drawing.
+    // Step 1: the Account SID, with the Account Info drawing that marks only the Account SID.
     await expectStep(page, 'account-sid');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-heading');
-    expect(await page.locator('img[data-illustration="account-info"]').count()).toBe(1);
+    expect(await page.locator('img[data-illustration="account-sid"]').count()).toBe(1);
     await page.getByLabel('Account SID', { exact: true }).fill(`  ${account.sid}\n`);
     await recordStep(page, 'onboarding-2-account-sid');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -73,33 +77,33 @@ describe('onboarding', () => {
     await recordStep(page, 'onboarding-5-copy-sid-and-secret');
     await page.getByRole('button', { name: 'Next' }).click();
 
-    // Verify: Twilio refuses, the window says why and what to do.
+    // Verify and save: Twilio refuses, nothing is saved, the window says why and what to do.
     await expectStep(page, 'check-save');
-    await page.getByRole('button', { name: 'Verify with Twilio' }).click();
+    await page.getByLabel('Name for this account', { exact: true }).fill('Acme Dental');
+    await page.getByRole('button', { name: 'Verify and save' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'Twilio did not accept these credentials' });
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('error 20003');
     expect(await refusal.textContent()).toContain('What to do: Copy the values again');
+    expect(await core.context.accounts.list()).toEqual([]);
     await recordStep(page, 'onboarding-6a-verify-refused');
 
-    // The fix: back to the secret, paste the right one, verify again.
+    // The fix: back to the secret, paste the right one, save again (the name is kept).
     await page.getByRole('button', { name: 'Back' }).click();
     await expectStep(page, 'copy-key');
     await page.getByLabel('API Key Secret', { exact: true }).fill(key.secret);
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Verify with Twilio' }).click();
-    const accepted = page.getByRole('status').filter({ hasText: 'Twilio accepted these credentials' });
-    await accepted.waitFor();
-    const facts = (await accepted.innerText()).replace(/\s+/g, ' ');
-    // A Standard key may not read the account itself: the window says so instead of guessing.
-    expect(facts).toContain('Account name Hidden from Standard keys');
-    expect(facts).toContain('API key (Standard)');
-
-    // Save with a name.
-    await page.getByLabel('Name for this account', { exact: true }).fill('Acme Dental');
+    await expectStep(page, 'check-save');
+    expect(await page.getByLabel('Name for this account', { exact: true }).inputValue()).toBe('Acme Dental');
+    expect(await refusal.count()).toBe(0); // a refusal never outlives the values it was about
     await recordStep(page, 'onboarding-6-verify-and-save');
-    await page.getByRole('button', { name: 'Save account' }).click();
+    await page.getByRole('button', { name: 'Verify and save' }).click();
     await expectStep(page, 'done');
+    const facts = (await page.locator('section.onboarding').innerText()).replace(/\s+/g, ' ');
+    // A Standard key may not read the account itself: the window says so once instead of guessing.
+    expect(facts).toContain('Account Name, status and type are hidden from Standard keys');
+    expect(facts.match(/hidden from Standard keys/gi)).toHaveLength(1);
+    expect(facts).toContain('API key (Standard)');
     await recordStep(page, 'onboarding-7-saved');
 
     // Saved in the keychain; the window shows only a mask and holds the secret nowhere any more.
@@ -142,14 +146,11 @@ describe('onboarding', () => {
     await page.getByRole('button', { name: 'Next' }).click();
 
     await expectStep(page, 'check-save');
-    await page.getByRole('button', { name: 'Verify with Twilio' }).click();
-    const accepted = page.getByRole('status').filter({ hasText: 'Twilio accepted these credentials' });
-    await accepted.waitFor();
-    expect(await accepted.textContent()).toContain('Auth Token');
     await page.getByLabel('Name for this account', { exact: true }).fill('Bakery');
     await recordStep(page, 'onboarding-auth-token-3-verify-and-save');
-    await page.getByRole('button', { name: 'Save account' }).click();
+    await page.getByRole('button', { name: 'Verify and save' }).click();
     await expectStep(page, 'done');
+    expect(await page.locator('section.onboarding').innerText()).toContain('Corner Bakery');
 
     const [saved] = await core.context.accounts.list();
     expect(saved).toMatchObject({ name: 'Bakery', authType: 'authToken', accountSid: account.sid, active: true });
@@ -205,18 +206,16 @@ describe('onboarding', () => {
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Checked against US1 first: refused, and the words point at the region.
-    await page.getByRole('button', { name: 'Verify with Twilio' }).click();
+    await page.getByLabel('Name for this account', { exact: true }).fill('Dublin Deli');
+    await page.getByRole('button', { name: 'Verify and save' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'Twilio did not accept these credentials' });
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('choose that region under "Advanced"');
 
     await page.getByText('Advanced: region and edge').click();
     await page.getByLabel('Region', { exact: true }).selectOption('ie1');
-    expect(await refusal.count()).toBe(0); // a verification never outlives the values it checked
-    await page.getByRole('button', { name: 'Verify with Twilio' }).click();
-    await page.getByRole('status').filter({ hasText: 'Twilio accepted these credentials' }).waitFor();
-    await page.getByLabel('Name for this account', { exact: true }).fill('Dublin Deli');
-    await page.getByRole('button', { name: 'Save account' }).click();
+    expect(await refusal.count()).toBe(0); // a refusal never outlives the values it was about
+    await page.getByRole('button', { name: 'Verify and save' }).click();
     await expectStep(page, 'done');
 
     const [saved] = await core.context.accounts.list();
@@ -255,9 +254,9 @@ describe('onboarding', () => {
     await tabTo('button[type="submit"]');
     await keyboard.press('Enter');
     await focusedStep('create-key');
-    // A radio group is one Tab stop; the arrow keys move between its choices (Standard → Main).
+    // A radio group is one Tab stop; the arrow keys move between its choices (Standard → Main, above it in Twilio's order).
     await tabTo('input[name="key-type"]:checked');
-    await keyboard.press('ArrowDown');
+    await keyboard.press('ArrowUp');
     expect(await page.getByRole('radio', { name: /^Main/ }).isChecked()).toBe(true);
     await tabTo('button[type="submit"]');
     await keyboard.press('Enter');
@@ -269,24 +268,64 @@ describe('onboarding', () => {
     await keyboard.type(key.secret);
     await keyboard.press('Enter');
     await focusedStep('check-save');
-    await tabTo('button.primary:not([type="submit"])');
-    await keyboard.press('Enter');
-    const accepted = page.getByRole('status').filter({ hasText: 'Twilio accepted these credentials' });
-    await accepted.waitFor();
-    const facts = (await accepted.innerText()).replace(/\s+/g, ' ');
-    expect(facts).toContain('Account name Keyboard Co');
-    expect(facts).toContain('Status active Account type Full');
-    expect(facts).toContain('API key (Main)');
     await tabTo('#onboarding-name');
     await keyboard.type('Keyboard Co');
     await keyboard.press('Enter');
     await focusedStep('done');
+    const facts = (await page.locator('section.onboarding').innerText()).replace(/\s+/g, ' ');
+    expect(facts).toContain('Account name Keyboard Co');
+    expect(facts).toContain('Status active Account type Full');
+    expect(facts).toContain('API key (Main)');
 
     const [saved] = await core.context.accounts.list();
     expect(saved).toMatchObject({ name: 'Keyboard Co', keyType: 'main' });
     // Every input on the way had a label (checked on the last form too).
     expect(await page.locator('input:not([type="hidden"])').evaluateAll((inputs) => inputs.filter((i) => (i as HTMLInputElement).labels?.length === 0 && !i.getAttribute('aria-label')).length)).toBe(0);
     expect(existsSync('docs/screenshots')).toBe(true);
+    await app.close();
+  });
+
+  it('says each field\'s error at that field — both key fields with a summary, the account name empty or taken — and focuses the first', async () => {
+    const app = await harness.open();
+    const { page, core } = app;
+    const account = core.twilio.state.addAccount();
+    const key = core.twilio.state.addKey(account.sid, { keyType: 'standard' });
+    const other = core.twilio.state.addAccount();
+    await core.handlers['accounts:add']({ name: 'Taken', draft: { authType: 'authToken', accountSid: other.sid, secret: other.authToken }, verify: true });
+    /** The words a screen reader hears as the field's description, and whether it is marked invalid. */
+    const described = (id: string) =>
+      page.locator(`#${id}`).evaluate((input) => ({
+        invalid: input.getAttribute('aria-invalid'),
+        description: (input.getAttribute('aria-describedby') ?? '').split(' ').map((ref) => document.getElementById(ref)?.textContent?.trim() ?? '').join(' | '),
+      }));
+
+    await page.evaluate(() => void (location.hash = 'setup'));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Account SID', { exact: true }).fill(account.sid);
+    for (let step = 0; step < 3; step += 1) await page.getByRole('button', { name: 'Next' }).click();
+    await expectStep(page, 'copy-key');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('alert').filter({ hasText: '2 fields need a fix: API Key SID and API Key Secret.' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-apiKeySid');
+    expect(await described('field-apiKeySid')).toMatchObject({ invalid: 'true', description: expect.stringContaining('API Key SID') });
+    expect((await described('field-secret')).invalid).toBe('true');
+
+    await page.getByLabel('API Key SID', { exact: true }).fill(key.sid);
+    await page.getByLabel('API Key Secret', { exact: true }).fill(key.secret);
+    expect(await page.getByText('fields need a fix').count()).toBe(0);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expectStep(page, 'check-save');
+
+    await page.getByRole('button', { name: 'Verify and save' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'onboarding-name');
+    expect(await described('onboarding-name')).toMatchObject({ invalid: 'true', description: expect.stringContaining('Give this account a name') });
+    await page.getByLabel('Name for this account', { exact: true }).fill('Taken');
+    expect((await described('onboarding-name')).invalid).toBe('false'); // the old complaint goes as the user types
+    await page.getByRole('button', { name: 'Verify and save' }).click();
+    await page.locator('#onboarding-name[aria-invalid="true"]').waitFor();
+    expect((await described('onboarding-name')).description).toMatch(/Taken/);
+    expect(await page.getByRole('alert').filter({ hasText: 'That did not work' }).count()).toBe(0);
+    expect((await core.context.accounts.list()).map((a) => a.name)).toEqual(['Taken']);
     await app.close();
   });
 });

@@ -45,7 +45,7 @@ describe('window fit', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await illustrationsLoaded(page);
     const small = await page.locator('img[data-illustration]').boundingBox();
-    await page.getByRole('button', { name: /Enlarge the drawing/ }).click();
+    await page.getByRole('button', { name: 'Enlarge the drawing' }).click();
     const dialog = page.getByRole('dialog', { name: 'The drawing, full size' });
     await dialog.waitFor();
     const large = await dialog.locator('img').boundingBox();

@@ -155,7 +155,7 @@ export class AccountStore {
   async readSecret(record: AccountRecord, purpose: SecretPurpose = requestSecretPurpose(record)): Promise<string> {
     const secret = await this.secrets.get(record.id, purpose);
     if (secret === null) {
-      const what = purpose === 'auth-token' ? 'Auth Token' : 'API Key Secret';
+      const what = purpose.startsWith('auth-token') ? 'Auth Token' : 'API Key Secret';
       throw new AppError(
         'secret-missing',
         `The keychain has no ${what} for "${record.name}" any more (it may have been deleted outside this app). Remove the account and add it again.`,
@@ -198,6 +198,7 @@ export class AccountStore {
       found.apiKeySid = change.apiKeySid;
       found.keyType = change.keyType;
       found.keepsAuthToken = change.keepAuthToken;
+      found.secretCreatedAt = this.now().toISOString(); // the key was just made: its age is known
       release(registry, found.id, ['api-key-secret']);
       return found;
     });

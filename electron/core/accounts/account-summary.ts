@@ -20,6 +20,7 @@ export function toSummary(record: AccountRecord, activeAccountId: string | null)
     active: record.id === activeAccountId,
     maskedSecret: SECRET_MASK,
     createdAt: record.createdAt,
+    secretCreatedAt: record.secretCreatedAt ?? null,
     lastVerification: record.lastVerification,
   };
 }

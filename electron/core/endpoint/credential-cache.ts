@@ -11,7 +11,7 @@ export type SecretReader = (record: AccountRecord, purpose: SecretPurpose) => Pr
 
 /** What a cache entry depends on: when it differs after a registry change, the cache is dropped. */
 export function credentialFingerprint(accounts: readonly AccountRecord[]): string {
-  return JSON.stringify(accounts.map((a) => [a.id, a.accountSid, a.authType, a.apiKeySid, a.keepsAuthToken]));
+  return JSON.stringify(accounts.map((a) => [a.id, a.accountSid, a.authType, a.apiKeySid, a.keepsAuthToken, a.secretInNext === true, a.otherAuthTokenUntil ?? 'none']));
 }
 
 /** One in-flight or finished keychain read per account and purpose. A failed read is forgotten, so it is retried. */

@@ -5,6 +5,7 @@ import type { CredentialCache } from './credential-cache';
 import { pickAccount } from '../accounts/account-names';
 import { requestSecretPurpose } from '../twilio/auth-header';
 import { headersAnswer } from './headers-answer';
+import { webhookTokenPurposes } from '../rotation/webhook-tokens';
 import { readJsonBody } from './read-json-body';
 import { canValidateWebhooks, isValidSignature, parseWebhookCheck, requireWebhookToken } from './webhook-check';
 
@@ -97,8 +98,14 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
         const record = pickAccount(ctx.registry, check.account ?? null);
         ctx.account = record.name;
         requireWebhookToken(record);
-        const authToken = await ctx.secrets.get(record, 'auth-token');
-        return { valid: await isValidSignature(authToken, check) };
+        // Mid-rotation both tokens count (rotation/webhook-tokens.ts); a missing second one does not.
+        const [current, ...others] = webhookTokenPurposes(record);
+        if (await isValidSignature(await ctx.secrets.get(record, current!), check)) return { valid: true };
+        for (const purpose of others) {
+          const token = await ctx.secrets.get(record, purpose).catch(() => null);
+          if (token !== null && (await isValidSignature(token, check))) return { valid: true };
+        }
+        return { valid: false };
       },
     },
   ],

@@ -1,6 +1,7 @@
 /** The one JSON registry file: everything about accounts but their secrets. Validated on every read. */
 import { z } from 'zod';
 import { ERROR_KINDS } from '../errors';
+import { SECRET_PURPOSES } from '../secrets/secret-store';
 
 export const REGISTRY_SCHEMA_VERSION = 1;
 
@@ -20,6 +21,7 @@ const errorInfoSchema = z.object({
     .optional(),
 });
 
+// Not loose: a verification is replaced whole by the next one, and shells build it from their own type.
 export const verificationSchema = z.object({
   at: isoTime,
   ok: z.boolean(),
@@ -31,7 +33,7 @@ export const verificationSchema = z.object({
   error: errorInfoSchema.nullable(),
 });
 
-export const accountRecordSchema = z.object({
+export const accountRecordSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string().min(1),
   accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/),
@@ -44,9 +46,15 @@ export const accountRecordSchema = z.object({
   keepsAuthToken: z.boolean(),
   createdAt: isoTime,
   lastVerification: verificationSchema.nullable(),
+  /** During a rotation's switch: the request secret is in the `-next` keychain entry (rotation/secret-slots.ts). */
+  secretInNext: z.boolean().optional(),
+  /** Webhooks are also checked with the auth token in `auth-token-next` until then (null: until the rotation ends). */
+  otherAuthTokenUntil: isoTime.nullable().optional(),
+  /** When the current key or token was made (rotation, upgrade); absent: not known, shown as the date it was saved. */
+  secretCreatedAt: isoTime.optional(),
 });
 
-export const engineTokenSchema = z.object({
+export const engineTokenSchema = z.looseObject({
   name: z.string().min(1),
   /** sha256 of the token, hex. The token itself is shown once and never stored. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -60,21 +68,35 @@ export const engineTokenSchema = z.object({
  */
 export const pendingSecretSchema = z.object({
   accountId: z.string().min(1),
-  purpose: z.enum(['auth-token', 'api-key-secret']),
+  purpose: z.enum(SECRET_PURPOSES as [SecretPurposeName, ...SecretPurposeName[]]),
   since: isoTime,
 });
 
-export const registrySchema = z.object({
+/**
+ * Objects are loose: fields this version does not know (a newer minor version's, a hand edit) are
+ * kept through every write instead of being dropped by an older writer.
+ */
+export const registrySchema = z.looseObject({
   schemaVersion: z.literal(REGISTRY_SCHEMA_VERSION),
   activeAccountId: z.string().nullable(),
   accounts: z.array(accountRecordSchema),
-  engine: z.object({
+  engine: z.looseObject({
     port: z.number().int().min(1).max(65535).nullable(),
     paused: z.boolean(),
     tokens: z.array(engineTokenSchema),
   }),
   pendingSecrets: z.array(pendingSecretSchema).optional(),
+  /** The user's choices that are not about one account. */
+  settings: z
+    .object({
+      /** The tray warns when a key or token is older than this many days; absent or null: never. */
+      keyAgeWarningDays: z.number().int().min(1).max(3650).nullable(),
+    })
+    .partial()
+    .optional(),
 });
+
+type SecretPurposeName = (typeof SECRET_PURPOSES)[number];
 
 export type Registry = z.infer<typeof registrySchema>;
 export type AccountRecord = z.infer<typeof accountRecordSchema>;

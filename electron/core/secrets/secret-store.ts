@@ -1,9 +1,12 @@
 /** Where secrets live: only ever the operating system's keychain (or a fake of it in unit tests). */
 
-/** What a secret is for; one keychain entry per account and purpose. */
-export type SecretPurpose = 'auth-token' | 'api-key-secret';
+/**
+ * What a secret is for; one keychain entry per account and purpose. The `-next` entries hold a
+ * rotation's new secret until the account is switched to it (see rotation/secret-slots.ts).
+ */
+export type SecretPurpose = 'auth-token' | 'api-key-secret' | 'auth-token-next' | 'api-key-secret-next';
 
-export const SECRET_PURPOSES: readonly SecretPurpose[] = ['auth-token', 'api-key-secret'];
+export const SECRET_PURPOSES: readonly SecretPurpose[] = ['auth-token', 'api-key-secret', 'auth-token-next', 'api-key-secret-next'];
 
 /** A keychain entry's identity, without its secret. */
 export interface SecretRef {

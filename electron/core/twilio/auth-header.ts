@@ -8,14 +8,19 @@ import type { AccountRecord } from '../registry/registry-schema';
 import type { SecretPurpose } from '../secrets/secret-store';
 import type { TwilioCredentials } from './draft-check';
 
-/** The keychain entry whose secret signs an account's requests: its API key secret, else its auth token. */
-export function requestSecretPurpose(record: Pick<AccountRecord, 'authType'>): SecretPurpose {
-  return record.authType === 'apiKey' ? 'api-key-secret' : 'auth-token';
+/**
+ * The keychain entry whose secret signs an account's requests: its API key secret, else its auth
+ * token — the `-next` entry while a rotation switches the account (rotation/secret-slots.ts).
+ */
+export function requestSecretPurpose(record: Pick<AccountRecord, 'authType' | 'secretInNext'>): SecretPurpose {
+  const base = record.authType === 'apiKey' ? 'api-key-secret' : 'auth-token';
+  return record.secretInNext ? `${base}-next` : base;
 }
 
-/** Every keychain entry a saved account keeps: the one that signs its requests, plus an auth token kept beside an API key. */
-export function storedSecretPurposes(record: Pick<AccountRecord, 'authType' | 'keepsAuthToken'>): SecretPurpose[] {
-  return record.authType === 'apiKey' && record.keepsAuthToken ? ['api-key-secret', 'auth-token'] : [requestSecretPurpose(record)];
+/** Every keychain entry a saved account keeps: the one that signs its requests, plus its auth token when it keeps one. */
+export function storedSecretPurposes(record: Pick<AccountRecord, 'authType' | 'keepsAuthToken' | 'secretInNext'>): SecretPurpose[] {
+  const request = requestSecretPurpose(record);
+  return record.keepsAuthToken && request !== 'auth-token' ? [request, 'auth-token'] : [request];
 }
 
 /** The Basic user name Twilio expects: the API Key SID for API key credentials, else the Account SID. */
@@ -35,7 +40,7 @@ export function authorizationHeader(record: Pick<AccountRecord, 'authType' | 'ac
 
 /** Credentials built from a record and a secret of the given purpose. */
 export function credentialsFromRecord(record: AccountRecord, purpose: SecretPurpose, secret: string): TwilioCredentials {
-  const useKey = purpose === 'api-key-secret';
+  const useKey = purpose === 'api-key-secret' || purpose === 'api-key-secret-next';
   return {
     authType: useKey ? 'apiKey' : 'authToken',
     accountSid: record.accountSid,

@@ -139,6 +139,37 @@ export class TwilioService {
     return { sid: key.sid, secret: key.secret };
   }
 
+  /** Creates the secondary Auth Token (Accounts v1; needs the auth token); its value is in this answer only. */
+  async createSecondaryAuthToken(credentials: TwilioCredentials): Promise<string> {
+    let answer;
+    try {
+      answer = await (await this.client(credentials)).accounts.v1.secondaryAuthToken().create();
+    } catch (error) {
+      throw toTwilioError(error, credentials);
+    }
+    if (!answer.secondaryAuthToken) throw new AppError('twilio', 'Twilio created a secondary Auth Token but sent no value for it. Delete it in the Twilio Console (Account → API keys & tokens) and try again.');
+    return answer.secondaryAuthToken;
+  }
+
+  /** Makes the secondary Auth Token the primary: from then on the old primary fails everywhere. */
+  async promoteSecondaryAuthToken(credentials: TwilioCredentials): Promise<void> {
+    try {
+      await (await this.client(credentials)).accounts.v1.authTokenPromotion().update();
+    } catch (error) {
+      throw toTwilioError(error, credentials);
+    }
+  }
+
+  /** Deletes an unused secondary Auth Token; one already gone counts as deleted. */
+  async deleteSecondaryAuthToken(credentials: TwilioCredentials): Promise<void> {
+    try {
+      await (await this.client(credentials)).accounts.v1.secondaryAuthToken().remove();
+    } catch (error) {
+      const failure = toTwilioError(error, credentials);
+      if (failure.kind !== 'not-found') throw failure;
+    }
+  }
+
   /** Deletes an API key at Twilio (needs the auth token or a Main key); a key already gone counts as deleted. */
   async deleteKey(credentials: TwilioCredentials, keySid: string): Promise<void> {
     try {

@@ -15,6 +15,7 @@ export class AccountsModel {
   #notices = $state.raw<Record<string, AccountNotice>>({});
   #busyId = $state<string | null>(null);
   #announcement = $state('');
+  #panel = $state.raw<{ id: string; kind: 'rename' | 'remove' } | null>(null);
   readonly #api: SmsitApi;
 
   constructor(api: SmsitApi) {
@@ -34,6 +35,19 @@ export class AccountsModel {
   /** One line announced to screen readers after each action. */
   get announcement(): string {
     return this.#announcement;
+  }
+
+  /** The one Rename or Remove panel open in the whole list, if any: opening one closes any other. */
+  get panel(): { id: string; kind: 'rename' | 'remove' } | null {
+    return this.#panel;
+  }
+
+  openPanel(id: string, kind: 'rename' | 'remove'): void {
+    this.#panel = { id, kind };
+  }
+
+  closePanel(): void {
+    this.#panel = null;
   }
 
   async verify(id: string): Promise<void> {
@@ -87,6 +101,9 @@ export class AccountsModel {
     call: () => Promise<{ ok: true; value: T } | { ok: false; error: ErrorInfo }>,
     describe: (value: T) => AccountNotice,
   ): Promise<boolean> {
+    // The last answer about this account goes as soon as the user acts again.
+    const { [id]: _old, ...others } = this.#notices;
+    this.#notices = others;
     this.#busyId = id;
     let result: Awaited<ReturnType<typeof call>>;
     try {

@@ -7,6 +7,7 @@ export class EngineAccess {
   #log = $state.raw<AccessLogEntry[]>([]);
   #newToken = $state.raw<{ name: string; token: string } | null>(null);
   #failure = $state.raw<ErrorInfo | null>(null);
+  #nameError = $state<string | null>(null);
   #busy = $state(false);
   #announcement = $state('');
   readonly #api: SmsitApi;
@@ -31,6 +32,11 @@ export class EngineAccess {
     return this.#failure;
   }
 
+  /** Why the token name was refused, shown at the name field. */
+  get nameError(): string | null {
+    return this.#nameError;
+  }
+
   /** True while a token is being created. */
   get busy(): boolean {
     return this.#busy;
@@ -42,19 +48,33 @@ export class EngineAccess {
   }
 
   async setPaused(paused: boolean): Promise<void> {
+    this.#failure = null;
     const result = await (paused ? this.#api['endpoint:pause']() : this.#api['endpoint:resume']());
     this.#settle(result, paused ? 'Engine access paused: the engine gets no credentials until you resume.' : 'Engine access resumed.');
   }
 
   async createToken(name: string): Promise<boolean> {
     this.#busy = true;
+    this.#failure = null;
+    this.#nameError = null;
     try {
       const result = await this.#api['tokens:create']({ name: name.trim() });
       if (result.ok) this.#newToken = result.value;
+      // A refused name is the field's problem: said at the field, not in a notice far from it.
+      if (!result.ok && (result.error.kind === 'bad-input' || result.error.kind === 'name-taken')) {
+        this.#nameError = result.error.message;
+        this.#announcement = result.error.message;
+        return false;
+      }
       return this.#settle(result, `Token "${name.trim()}" created. Copy it now: it is shown only once.`);
     } finally {
       this.#busy = false;
     }
+  }
+
+  /** The user changed the token name: its old complaint goes. */
+  nameEdited(): void {
+    this.#nameError = null;
   }
 
   dismissToken(): void {
@@ -62,6 +82,7 @@ export class EngineAccess {
   }
 
   async revokeToken(name: string): Promise<boolean> {
+    this.#failure = null;
     const result = await this.#api['tokens:revoke']({ name });
     if (result.ok && this.#newToken?.name === name) this.#newToken = null;
     return this.#settle(result, `Token "${name}" revoked: the engine can no longer use it.`);

@@ -1,13 +1,14 @@
 /** What the user can do next for each kind of failure; the core's message says what happened. */
 import { verificationOutcome, type ErrorInfo, type ErrorKind, type VerificationOutcome } from '../../../electron/shared/errors';
+import { CONSOLE_PATHS } from './links';
 
 const NEXT_STEPS: Partial<Record<ErrorKind, string>> = {
   'bad-input': 'Correct the field marked above, then try again.',
   'invalid-credentials':
     'Copy the values again with the Console\'s copy buttons. A key only works in the region it was made in: if you made it outside US1, choose that region under "Advanced".',
-  'not-found': 'Check the Account SID: copy it again from Account Info on the Twilio Console dashboard.',
+  'not-found': `Check the Account SID: copy it again from ${CONSOLE_PATHS.accountInfo} in the Twilio Console.`,
   forbidden:
-    'This key may not read your account. Create a Standard or Main key instead (a Restricted key needs read access to Phone Numbers).',
+    'This key may not read your account. Create a Main or Standard key instead (a Restricted key needs read access to Phone Numbers).',
   'rate-limited': 'Twilio is busy. Wait a minute, then try again.',
   network: 'Check your internet connection (or proxy), then try again.',
   timeout: 'Twilio did not answer in time. Check your connection, then try again.',

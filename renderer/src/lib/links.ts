@@ -8,6 +8,7 @@ export const LINKS = {
   restrictedKeys: 'https://www.twilio.com/docs/iam/api-keys/restricted-api-keys',
   regionalCredentials: 'https://www.twilio.com/docs/global-infrastructure/manage-regional-api-credentials',
   console: 'https://console.twilio.com/',
+  signUp: 'https://www.twilio.com/try-twilio',
   consoleApiKeys: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
   restrictedFeedback:
     'mailto:support@sms-it.ai?subject=Restricted%20Twilio%20API%20key%20with%20SMS-iT%20Workflow',
@@ -16,3 +17,12 @@ export const LINKS = {
 
 /** The friendly name the onboarding suggests for the new API key: the one the app gives its own keys. */
 export { KEY_NAME as SUGGESTED_KEY_NAME } from '../../../electron/shared/key-name';
+
+/** Where things are in the Twilio Console, written one way in every message (Twilio's own menu names). */
+export const CONSOLE_PATHS = {
+  accountInfo: 'Account Dashboard > Account Info',
+  apiKeys: 'Admin > Account Management > Keys & Credentials > API keys & tokens',
+} as const;
+
+/** The key types in Twilio's order ("Types of keys"), the one order the window uses everywhere. */
+export const KEY_TYPE_ORDER = ['main', 'standard', 'restricted'] as const;

@@ -1,6 +1,6 @@
 /**
  * The onboarding as state: which path and step, the pasted values with their as-you-type checks,
- * Verify and Save. Secrets live here only until they are saved, then they are cleared.
+ * and Save (which verifies with Twilio first). Secrets live here only until they are saved, then they are cleared.
  */
 import type { AccountSummary, AuthType, CredentialDraft, KeyType, VerificationReport } from '../../../electron/shared/app-types';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
@@ -23,8 +23,9 @@ export class OnboardingFlow {
   #stepIndex = $state(0);
   #report = $state.raw<VerificationReport | null>(null);
   #failure = $state.raw<ErrorInfo | null>(null);
-  #busy = $state<'verify' | 'save' | null>(null);
+  #busy = $state<'save' | null>(null);
   #saved = $state.raw<AccountSummary | null>(null);
+  #nameMessage = $state<string | null>(null);
   /** Fields the user left at least once: an empty field only complains after that. */
   #visited = $state<Record<DraftField, boolean>>({ accountSid: false, apiKeySid: false, secret: false });
   readonly #api: SmsitApi;
@@ -53,6 +54,8 @@ export class OnboardingFlow {
   readonly neededFields: DraftField[] = $derived(this.#authType === 'apiKey' ? ['accountSid', 'apiKeySid', 'secret'] : ['accountSid', 'secret']);
   /** The cleaned values, as the core will receive them. */
   readonly draft: CredentialDraft = $derived(this.#cleanDraft());
+  /** Fields of the step on screen that show an error now, in screen order (for the "2 fields need a fix" summary). */
+  readonly stepProblems: DraftField[] = $derived((STEP_FIELDS[this.step] ?? []).filter((field) => this.messageFor(field) !== null));
 
   constructor(api: SmsitApi) {
     this.#api = api;
@@ -68,19 +71,24 @@ export class OnboardingFlow {
     return this.#stepIndex;
   }
 
-  /** Twilio's answer to the last Verify (or Save), until a value it checked changes. */
+  /** Twilio's answer at the last Save, until a value it checked changes. */
   get report(): VerificationReport | null {
     return this.#report;
   }
 
-  /** Why the last Verify or Save did not get an answer from Twilio, or what blocked it. */
+  /** Why the last Save did not succeed (Twilio's refusal among others), or what blocked it. */
   get failure(): ErrorInfo | null {
     return this.#failure;
   }
 
   /** The action under way, so its button shows progress and does not repeat. */
-  get busy(): 'verify' | 'save' | null {
+  get busy(): 'save' | null {
     return this.#busy;
+  }
+
+  /** What is wrong with the account name (empty, or taken), shown at the name field. */
+  get nameMessage(): string | null {
+    return this.#nameMessage;
   }
 
   /** The account as saved (masked), once Save succeeded. */
@@ -110,7 +118,7 @@ export class OnboardingFlow {
   next(): DraftField | null {
     const invalid = this.firstInvalid();
     if (invalid) {
-      this.#visited[invalid] = true;
+      for (const field of STEP_FIELDS[this.step] ?? []) if (!this.checks[field].ok) this.#visited[field] = true;
       return invalid;
     }
     if (this.#stepIndex < this.steps.length - 1) this.#stepIndex += 1;
@@ -126,41 +134,31 @@ export class OnboardingFlow {
     this.#visited[field] = true;
   }
 
-  /** Called on every edit of a value Verify depends on: drops a verification the edit made stale. */
+  /** Called on every edit of a value Twilio checks: drops a refusal the edit made stale. */
   edited(): void {
     this.#forgetResult();
   }
 
-  /** Checks the formats locally first: nothing is sent to Twilio while a field is wrong. */
-  async verify(): Promise<DraftField | null> {
-    const invalid = this.#blockingField();
-    if (invalid) return invalid;
-    this.#busy = 'verify';
-    this.#forgetResult();
-    try {
-      const result = await this.#api['credentials:verify'](this.draft);
-      if (!result.ok) this.#failure = result.error;
-      else this.#report = result.value;
-    } finally {
-      this.#busy = null;
-    }
-    return null;
-  }
-
-  /** Saves to the keychain (verifying again in the core), then forgets the secret for good. */
+  /**
+   * Checks the formats locally (nothing is sent to Twilio while a field is wrong), then saves: the
+   * core verifies with Twilio first and saves nothing it refuses. The secret is forgotten once saved.
+   */
   async save(): Promise<DraftField | 'name' | null> {
+    this.#forgetResult();
     const invalid = this.#blockingField();
     if (invalid) return invalid;
     if (this.name.trim() === '') {
-      this.#failure = { kind: 'bad-input', message: 'Give this account a name, for example "Main business".' };
+      this.#nameMessage = 'Give this account a name, for example "Main business".';
       return 'name';
     }
+    this.#nameMessage = null;
     this.#busy = 'save';
-    this.#failure = null;
     try {
       const result = await this.#api['accounts:add']({ name: this.name.trim(), draft: this.draft, verify: true });
       if (!result.ok) {
-        this.#failure = result.error;
+        // A name problem belongs at the name field; anything else above the Save button.
+        if (result.error.kind === 'name-taken') this.#nameMessage = result.error.message;
+        else this.#failure = result.error;
         return result.error.kind === 'name-taken' ? 'name' : null;
       }
       this.#saved = result.value.account;
@@ -171,6 +169,11 @@ export class OnboardingFlow {
     } finally {
       this.#busy = null;
     }
+  }
+
+  /** Called on every edit of the name: its old complaint goes. */
+  nameEdited(): void {
+    this.#nameMessage = null;
   }
 
   /** Starts over for another account; nothing typed before survives. */
@@ -185,6 +188,7 @@ export class OnboardingFlow {
     this.edge = '';
     this.plannedKeyType = 'standard';
     this.#saved = null;
+    this.#nameMessage = null;
     this.#visited = { accountSid: false, apiKeySid: false, secret: false };
     this.#forgetResult();
   }

@@ -4,9 +4,10 @@
  * renderer/src/assets/console/<illustration>.svg.
  */
 import type { AuthType } from '../../../electron/shared/app-types';
+import { CONSOLE_PATHS } from './links';
 
 export type StepId = 'choose' | 'account-sid' | 'copy-token' | 'open-keys' | 'create-key' | 'copy-key' | 'check-save' | 'done';
-export type IllustrationName = 'account-info' | 'api-keys-page' | 'create-key-form' | 'copy-secret';
+export type IllustrationName = 'account-sid' | 'account-info' | 'api-keys-page' | 'create-key-form' | 'copy-secret';
 
 /** One line of a step: what to do, and the numbered callout in the illustration it refers to. */
 export interface Instruction {
@@ -24,17 +25,17 @@ export interface StepContent {
   instructions: Instruction[];
 }
 
-const ACCOUNT_INFO_ALT = 'Drawing of the Twilio Console dashboard with the Account Info panel: Account SID, and Auth Token hidden behind dots with a Show button.';
 
 const STEPS: Record<StepId, StepContent> = {
   choose: { id: 'choose', title: 'How should SMS-iT Workflow sign in to Twilio?', illustration: null, illustrationAlt: '', instructions: [] },
   'account-sid': {
     id: 'account-sid',
     title: 'Copy your Account SID',
-    illustration: 'account-info',
-    illustrationAlt: ACCOUNT_INFO_ALT,
+    // Only the Account SID is marked: on the API key path the Auth Token is never needed.
+    illustration: 'account-sid',
+    illustrationAlt: 'Drawing of the Twilio Console, Account Dashboard > Account Info, with the copy button next to the Account SID marked.',
     instructions: [
-      { callout: null, text: 'Log in to the Twilio Console. On the dashboard, find the Account Info panel.' },
+      { callout: null, text: `Log in to the Twilio Console and open ${CONSOLE_PATHS.accountInfo}.` },
       { callout: 1, text: 'Click the copy button next to Account SID (it starts with AC) and paste it below. The Account SID acts as the username.' },
     ],
   },
@@ -42,18 +43,18 @@ const STEPS: Record<StepId, StepContent> = {
     id: 'copy-token',
     title: 'Copy your Auth Token',
     illustration: 'account-info',
-    illustrationAlt: ACCOUNT_INFO_ALT,
+    illustrationAlt: 'Drawing of the Twilio Console, Account Dashboard > Account Info, with the Show and copy buttons next to the Auth Token marked.',
     instructions: [
-      { callout: 2, text: 'In the same Account Info panel, click Show next to Auth Token, then its copy button, and paste it below. The Auth Token acts as the password.' },
+      { callout: 1, text: `In ${CONSOLE_PATHS.accountInfo}, click Show next to Auth Token, then its copy button, and paste it below. The Auth Token acts as the password.` },
     ],
   },
   'open-keys': {
     id: 'open-keys',
     title: 'Open "API keys & tokens"',
     illustration: 'api-keys-page',
-    illustrationAlt: 'Drawing of the Twilio Console Account management pages: the side menu with Keys & Credentials, API keys & tokens selected, and the Create API key button.',
+    illustrationAlt: 'Drawing of the Twilio Console, Admin > Account Management: the side menu with Keys & Credentials, API keys & tokens selected, and the Create API key button.',
     instructions: [
-      { callout: null, text: 'In the top right corner of the Console, click Admin, then Account management.' },
+      { callout: null, text: `In the Twilio Console, open ${CONSOLE_PATHS.apiKeys} (Admin is at the top right).` },
       { callout: 1, text: 'In the side menu, under Keys & Credentials, click API keys & tokens.' },
       { callout: 2, text: 'Click Create API key, at the top right of the page.' },
     ],
@@ -62,12 +63,12 @@ const STEPS: Record<StepId, StepContent> = {
     id: 'create-key',
     title: 'Create the API key',
     illustration: 'create-key-form',
-    illustrationAlt: 'Drawing of the Create new API key form: Friendly name, Region, Key type (Main, Standard, Restricted) and the Create API Key button.',
+    illustrationAlt: 'Drawing of the Create new API key form: Friendly name, Region, Key type (Main, Standard, Restricted) and the Create API key button.',
     instructions: [
       { callout: 1, text: 'Friendly name: paste the name below, so you recognise this key later.' },
       { callout: 2, text: 'Region: keep United States (US1) unless your account uses another region.' },
-      { callout: 3, text: 'Key type: choose Standard or Main. Both work with SMS-iT Workflow.' },
-      { callout: 4, text: 'Click Create API Key.' },
+      { callout: 3, text: 'Key type: choose Main or Standard. Both work with SMS-iT Workflow.' },
+      { callout: 4, text: 'Click Create API key.' },
     ],
   },
   'copy-key': {

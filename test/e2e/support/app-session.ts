@@ -45,7 +45,8 @@ export async function startHarness(): Promise<AppHarness> {
     async open(options = {}) {
       const core = await startRealCore();
       await options.before?.(core);
-      const context = await browser.newContext({ viewport: { width: 960, height: 760 }, colorScheme: options.colorScheme ?? 'light' });
+      // One locale and time zone everywhere, so dates render alike on every machine (screenshots).
+      const context = await browser.newContext({ viewport: { width: 960, height: 760 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-US', timezoneId: 'UTC' });
       // Fail a scenario on its first stuck step, well inside vitest's own timeout.
       context.setDefaultTimeout(10_000);
       await bridgeToCore(context, core.handlers, core.service);

@@ -76,9 +76,9 @@ describe('accounts list', () => {
     const dash = '-'.padEnd(34);
     expect(out.stdout).toBe(
       [
-        `   NAME    ACCOUNT SID                         API KEY SID                         CREDENTIALS                     REGION  LAST CHECK`,
-        `*  Bakery  ${bakery.accountSid}  ${dash}  Account SID + Auth Token        us1     not verified`,
-        `   Keyed   ${keyed.accountSid}  ${keyed.apiKeySid}  API key (type not checked yet)  us1     not verified`,
+        `   NAME    ACCOUNT SID                         API KEY SID                         CREDENTIALS                     REGION  LAST CHECK    SECRET AGE`,
+        `*  Bakery  ${bakery.accountSid}  ${dash}  Account SID + Auth Token        us1     not verified  saved today`,
+        `   Keyed   ${keyed.accountSid}  ${keyed.apiKeySid}  API key (type not checked yet)  us1     not verified  saved today`,
         '* the active account: the engine gets its credentials.',
         '',
       ].join('\n'),
@@ -126,6 +126,10 @@ describe('help', () => {
     const log = await runSmsitTwilio(['log', '--help']);
     expect(log.stdout).toContain('Environment:\n  SMSIT_TWILIO_HOME  the data folder (accounts.json, engine tokens, access log); default: the app’s\n');
 
+    const imported = await runSmsitTwilio(['import', '--help']);
+    expect(imported.stdout).toContain('\n  TWILIO_*                       Twilio credentials in this environment, listed and imported when chosen (not with --no-environment)\n');
+    expect(imported.stdout).not.toContain('ignored on purpose');
+
     const verify = await runSmsitTwilio(['verify', '--help']);
     expect(verify.stdout).toContain('Environment:\n  SMSIT_TWILIO_API_BASE  send every Twilio request to this http(s) URL (a proxy) instead of Twilio\n');
   });
@@ -133,6 +137,6 @@ describe('help', () => {
   it('an unknown subcommand names the ones there are', async () => {
     const run = await runSmsitTwilio(['accounts', 'frobnicate']);
     expect(run.code).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe('Unknown subcommand "accounts frobnicate": use add, list, use, verify, rename, upgrade, remove.');
+    expect(run.stderr.split('\n')[0]).toBe('Unknown subcommand "accounts frobnicate": use add, list, use, verify, rename, upgrade, rotate, age-warning, remove.');
   });
 });

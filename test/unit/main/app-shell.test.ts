@@ -1,4 +1,12 @@
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { AccountStore } from '../../../electron/core/accounts/account-store';
+import type { AppContext } from '../../../electron/core/app-context';
+import { createAppService } from '../../../electron/core/app-service';
+import { RegistryFile } from '../../../electron/core/registry/registry-file';
+import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
+import { TwilioService } from '../../../electron/core/twilio/twilio-service';
+import { tempDir } from '../../helpers/temp-dir';
 import { AppError } from '../../../electron/core/errors';
 import type { AppService } from '../../../electron/core/app-service';
 import { startAppShell, type AppShellDeps } from '../../../electron/main/app-shell';
@@ -10,11 +18,15 @@ const KEYCHAIN_DOWN = { kind: 'keychain-unavailable' as const, message: 'No Secr
 
 function setup(initial: AppState, opts: { probe?: Array<typeof KEYCHAIN_DOWN | null>; choices?: KeychainChoice[] } = {}) {
   let listener: ((state: AppState) => void) | null = null;
+  const probes = [...(opts.probe ?? [])];
+  // The service's own keychain answer: the first at construction, the next ones on refresh.
+  const withKeychain = (error: typeof KEYCHAIN_DOWN | null): AppState => (error ? { ...initial, keychain: { available: false, error } } : initial);
+  const first = withKeychain(probes.length ? probes.shift()! : null);
   const service = {
-    'state:get': vi.fn(async () => initial),
+    'state:get': vi.fn(async () => first),
+    refresh: vi.fn(async () => withKeychain(probes.length ? probes.shift()! : null)),
     onStateChanged: vi.fn((fn: (state: AppState) => void) => ((listener = fn), () => (listener = null))),
   } as unknown as AppService;
-  const probes = [...(opts.probe ?? [])];
   const choices = [...(opts.choices ?? [])];
   const deps = {
     service,
@@ -23,7 +35,6 @@ function setup(initial: AppState, opts: { probe?: Array<typeof KEYCHAIN_DOWN | n
     window: { show: vi.fn(), pushState: vi.fn(), close: vi.fn() },
     tray: { update: vi.fn(), destroy: vi.fn() },
     onState: vi.fn(),
-    probeKeychain: vi.fn(async () => (probes.length ? probes.shift()! : null)),
     explainKeychain: vi.fn(async () => choices.shift() ?? 'continue'),
     quit: vi.fn(),
   } satisfies AppShellDeps;
@@ -61,7 +72,7 @@ describe('app shell lifecycle', () => {
     const { deps } = setup(appState(0), { probe: [KEYCHAIN_DOWN, null], choices: ['retry'] });
     const shell = await startAppShell(deps);
     expect(deps.explainKeychain).toHaveBeenCalledWith(KEYCHAIN_DOWN);
-    expect(deps.probeKeychain).toHaveBeenCalledTimes(2);
+    expect(deps.service.refresh).toHaveBeenCalledOnce();
     expect(shell?.state()?.keychain.available).toBe(true);
     expect(deps.window.show).toHaveBeenCalledWith('setup');
   });
@@ -105,5 +116,50 @@ describe('app shell lifecycle', () => {
     expect(deps.tray.destroy).toHaveBeenCalledOnce();
     expect(deps.window.close).toHaveBeenCalledOnce();
     expect(hasListener()).toBe(false);
+  });
+});
+
+describe('the keychain dialog with the real app service', () => {
+  async function realService(locked: boolean) {
+    const dataDir = await tempDir();
+    const registry = new RegistryFile({ path: join(dataDir, 'accounts.json') });
+    const secrets = new MemorySecretStore();
+    if (locked) secrets.failOn.add('list');
+    const list = vi.spyOn(secrets, 'list');
+    const context: AppContext = { env: {}, dataDir, registry, secrets, accounts: new AccountStore({ registry, secrets }), apiBase: null };
+    const twilio = new TwilioService({ fetch: async () => Promise.reject(new Error('no network in this test')) });
+    return { service: createAppService({ context, twilio, endpoint: null }), secrets, list };
+  }
+
+  function shellDeps(service: AppService, explainKeychain: AppShellDeps['explainKeychain']): AppShellDeps {
+    return {
+      service,
+      startEndpoint: vi.fn(async () => undefined),
+      stopEndpoint: vi.fn(async () => undefined),
+      window: { show: vi.fn(), pushState: vi.fn(), close: vi.fn() },
+      tray: { update: vi.fn(), destroy: vi.fn() },
+      onState: vi.fn(),
+      explainKeychain: vi.fn(explainKeychain),
+      quit: vi.fn(),
+    };
+  }
+
+  it('"Try again" after the keychain was unlocked starts the app, without asking a second time', async () => {
+    const { service, secrets } = await realService(true);
+    // The user unlocks the keychain while the dialog is up, then clicks "Try again"; a second dialog would quit.
+    const deps = shellDeps(service, async () => (deps.explainKeychain as ReturnType<typeof vi.fn>).mock.calls.length === 1 ? (secrets.failOn.clear(), 'retry') : 'quit');
+    const shell = await startAppShell(deps);
+    expect(deps.explainKeychain).toHaveBeenCalledOnce();
+    expect(deps.quit).not.toHaveBeenCalled();
+    expect(shell?.state()?.keychain).toEqual({ available: true, error: null });
+    expect(deps.window.show).toHaveBeenCalledWith('setup');
+  });
+
+  it('asks the keychain once at start, not twice (each call may prompt on macOS)', async () => {
+    const { service, list } = await realService(false);
+    const deps = shellDeps(service, async () => 'quit');
+    await startAppShell(deps);
+    expect(list).toHaveBeenCalledOnce();
+    expect(deps.explainKeychain).not.toHaveBeenCalled();
   });
 });

@@ -25,14 +25,17 @@ describe('EngineAccess', () => {
     expect(engine.newToken).toBeNull();
   });
 
-  it('shows the core\'s error when a token name is refused', async () => {
+  it('shows the core\'s words at the name field when a token name is refused, until the name changes', async () => {
     const fake = fakeSmsitApi();
     const error = { kind: 'bad-input' as const, message: 'A token name is 1–64 letters…' };
     fake.answer('tokens:create', { ok: false, error });
     const engine = new EngineAccess(fake.api);
     expect(await engine.createToken('bad name')).toBe(false);
-    expect(engine.failure).toEqual(error);
+    expect(engine.nameError).toBe(error.message);
+    expect(engine.failure).toBeNull();
     expect(engine.newToken).toBeNull();
+    engine.nameEdited();
+    expect(engine.nameError).toBeNull();
   });
 
   it('pauses and resumes through their channels, and loads the access log', async () => {

@@ -45,6 +45,20 @@ describe('OnboardingFlow', () => {
     expect(flow.step).toBe('account-sid');
   });
 
+  it('counts the fields of a step that need a fix once Next was pressed', () => {
+    const flow = new OnboardingFlow(fakeSmsitApi().api);
+    flow.choose('apiKey');
+    flow.accountSid = ACCOUNT_SID;
+    flow.next();
+    flow.next();
+    flow.next();
+    expect(flow.stepProblems).toEqual([]); // quiet while untouched
+    expect(flow.next()).toBe('apiKeySid');
+    expect(flow.stepProblems).toEqual(['apiKeySid', 'secret']);
+    flow.apiKeySid = KEY_SID;
+    expect(flow.stepProblems).toEqual(['secret']);
+  });
+
   it('keeps the user on a step until its field passes, naming an API Key SID pasted as the Account SID', () => {
     const flow = new OnboardingFlow(fakeSmsitApi().api);
     flow.choose('apiKey');
@@ -71,34 +85,40 @@ describe('OnboardingFlow', () => {
 
   it('sends nothing to Twilio while a value is wrong, and the cleaned values once they are right', async () => {
     const { fake, flow } = apiKeyFlowAt('check-save');
+    flow.name = 'Shop';
     flow.apiKeySid = ACCOUNT_SID; // edited into a swap after the step
-    expect(await flow.verify()).toBe('apiKeySid');
+    expect(await flow.save()).toBe('apiKeySid');
     expect(fake.calls).toEqual([]);
     expect(flow.failure?.message).toMatch(/This is your Account SID/);
 
     flow.apiKeySid = `${KEY_SID} `;
-    fake.answer('credentials:verify', { ok: true, value: okReport });
-    expect(await flow.verify()).toBeNull();
+    fake.answer('accounts:add', { ok: true, value: { account: savedAccount, report: okReport } });
+    expect(await flow.save()).toBeNull();
     expect(fake.calls).toEqual([
-      { channel: 'credentials:verify', input: { authType: 'apiKey', accountSid: ACCOUNT_SID, apiKeySid: KEY_SID, secret: SECRET, region: 'us1', edge: null } },
+      { channel: 'accounts:add', input: { name: 'Shop', verify: true, draft: { authType: 'apiKey', accountSid: ACCOUNT_SID, apiKeySid: KEY_SID, secret: SECRET, region: 'us1', edge: null } } },
     ]);
     expect(flow.report).toEqual(okReport);
-    flow.edited();
-    expect(flow.report).toBeNull(); // a verification never outlives the values it checked
   });
 
-  it('shows the core\'s error when verifying fails outright', async () => {
+  it('shows Twilio\'s refusal until a value it checked changes', async () => {
     const { fake, flow } = apiKeyFlowAt('check-save');
-    fake.answer('credentials:verify', { ok: false, error: { kind: 'network', message: 'Twilio could not be reached.' } });
-    await flow.verify();
-    expect(flow.failure).toEqual({ kind: 'network', message: 'Twilio could not be reached.' });
+    flow.name = 'Shop';
+    fake.answer('accounts:add', { ok: false, error: { kind: 'invalid-credentials', message: 'Twilio did not accept this API key (error 20003).' } });
+    expect(await flow.save()).toBeNull();
+    expect(flow.failure?.kind).toBe('invalid-credentials');
     expect(flow.busy).toBeNull();
+    flow.edited();
+    expect(flow.failure).toBeNull(); // a refusal never outlives the values it was about
   });
 
-  it('asks for a name, then saves with verification and forgets the secret', async () => {
+  it('asks for a name at the name field, then saves with verification and forgets the secret', async () => {
     const { fake, flow } = apiKeyFlowAt('check-save');
     expect(await flow.save()).toBe('name');
     expect(fake.calls).toEqual([]);
+    expect(flow.nameMessage).toBe('Give this account a name, for example "Main business".');
+    expect(flow.failure).toBeNull();
+    flow.nameEdited();
+    expect(flow.nameMessage).toBeNull();
 
     flow.name = '  Shop ';
     flow.region = 'ie1';
@@ -116,12 +136,13 @@ describe('OnboardingFlow', () => {
     expect(flow.step).toBe('done'); // no way back to a form that held the secret
   });
 
-  it('sends the focus to the name when the core says the name is taken, and keeps the values', async () => {
+  it('says at the name field when the core says the name is taken, and keeps the values', async () => {
     const { fake, flow } = apiKeyFlowAt('check-save');
     flow.name = 'Shop';
     fake.answer('accounts:add', { ok: false, error: { kind: 'name-taken', message: 'There is already an account named "Shop".' } });
     expect(await flow.save()).toBe('name');
-    expect(flow.failure?.kind).toBe('name-taken');
+    expect(flow.nameMessage).toBe('There is already an account named "Shop".');
+    expect(flow.failure).toBeNull();
     expect(flow.secret).toBe(SECRET);
     expect(flow.step).toBe('check-save');
   });

@@ -31,7 +31,7 @@ describe('onboarding steps', () => {
       step.instructions.forEach((line) => line.callout !== null && set.add(line.callout));
       explained.set(step.illustration, set);
     }
-    expect([...explained.keys()].sort()).toEqual(['account-info', 'api-keys-page', 'copy-secret', 'create-key-form']);
+    expect([...explained.keys()].sort()).toEqual(['account-info', 'account-sid', 'api-keys-page', 'copy-secret', 'create-key-form']);
     for (const [name, set] of explained) expect([...set].sort(), name).toEqual(drawnCallouts(name));
   });
 
