@@ -8,6 +8,7 @@
  */
 import { version } from '../../package.json';
 import type { AppContext } from '../core/app-context';
+import { parseApiBase } from '../core/api-base';
 import { AppError, toErrorInfo } from '../core/errors';
 import { TwilioService } from '../core/twilio/twilio-service';
 import { UsageError, type CliCommand, type CliEnv, type CliHelp } from './cli-command';
@@ -58,23 +59,9 @@ export function createCliEnv(io: CliIo, options: CliOptions = {}): CliEnv {
       return context;
     },
     twilio(timeoutMs) {
-      return new TwilioService({ fetch: options.fetch, apiBase: env.SMSIT_TWILIO_API_BASE ?? null, ...(timeoutMs ? { timeoutMs } : {}) });
+      return new TwilioService({ fetch: options.fetch, apiBase: parseApiBase(env), ...(timeoutMs ? { timeoutMs } : {}) });
     },
   };
-}
-
-function checkApiBase(env: NodeJS.ProcessEnv): void {
-  const base = env.SMSIT_TWILIO_API_BASE?.trim();
-  if (!base) return;
-  let url: URL | null = null;
-  try {
-    url = new URL(base);
-  } catch {
-    url = null;
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
-    throw new UsageError(`SMSIT_TWILIO_API_BASE must be an http(s) URL without credentials, like https://twilio-proxy.example.com; it is "${url ? url.origin : base}".`);
-  }
 }
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';
@@ -133,7 +120,7 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     return EXIT_OK;
   }
   try {
-    checkApiBase(env);
+    parseApiBase(env); // a wrong value is said before any work, whatever the command
     if (!target.run) throw new UsageError(`"${command.name}" cannot run on its own.`);
     return await target.run(target.args, createCliEnv(io, options));
   } catch (error) {

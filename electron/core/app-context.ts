@@ -1,5 +1,6 @@
 /** Builds the core's long-lived objects from the environment: one place for the CLI and the tray app. */
 import { AccountStore } from './accounts/account-store';
+import { parseApiBase } from './api-base';
 import { secureDataFolder } from './data-folder';
 import { registryPath, resolveDataDir } from './paths';
 import { RegistryFile } from './registry/registry-file';
@@ -21,6 +22,8 @@ export interface AppContext {
   registry: RegistryFile;
   secrets: SecretStore;
   accounts: AccountStore;
+  /** SMSIT_TWILIO_API_BASE, checked (null when unset): the Twilio client and the endpoint's answers use it. */
+  apiBase: string | null;
 }
 
 /** Wires the core for one process. */
@@ -29,7 +32,7 @@ export function createAppContext(options: AppContextOptions = {}): AppContext {
   const dataDir = options.dataDir ?? resolveDataDir(env);
   const registry = new RegistryFile({ path: registryPath(dataDir) });
   const secrets = options.secrets ?? new KeytarSecretStore(keychainServiceName(env));
-  return { env, dataDir, registry, secrets, accounts: new AccountStore({ registry, secrets }) };
+  return { env, dataDir, registry, secrets, accounts: new AccountStore({ registry, secrets }), apiBase: parseApiBase(env) };
 }
 
 /** Checks the data folder (ours, 0700: tightened or refused with `io`), then wires the core. */

@@ -60,12 +60,12 @@ async function start(): Promise<AppShell | null> {
   const endpoint = new EngineEndpoint({
     registry: context.registry,
     accounts: context.accounts,
-    apiBase: context.env.SMSIT_TWILIO_API_BASE ?? null,
+    apiBase: context.apiBase,
     logFile: accessLogPath(context.dataDir),
     socketPath: engineSocketPath(context.dataDir, context.env),
     version: app.getVersion(),
   });
-  const twilio = new TwilioService({ fetch: electronFetch(net), apiBase: context.env.SMSIT_TWILIO_API_BASE ?? null });
+  const twilio = new TwilioService({ fetch: electronFetch(net), apiBase: context.apiBase });
   const service = createAppService({ context, twilio, endpoint });
   registerIpc(ipcMain, mergeHandlers(service, createShellHandlers({ openInBrowser, writeClipboard: (text) => clipboard.writeText(text) })), appWindow);
 

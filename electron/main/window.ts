@@ -2,11 +2,11 @@
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { AppState } from '../shared/app-types';
+import type { WindowView } from '../shared/window-views';
 import { pushState } from './ipc';
 import { mainWindowOptions, type WindowFiles } from './window-options';
 
-/** The renderer's views; the window opens on one through the URL fragment (`#setup`, `#accounts`, `#engine`; the renderer's own view names). */
-export type WindowView = 'setup' | 'accounts' | 'engine';
+export type { WindowView } from '../shared/window-views';
 
 /** What the window needs from Electron and the file system. */
 export interface AppWindowDeps extends WindowFiles {

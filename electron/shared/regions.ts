@@ -13,6 +13,19 @@ export const REGION_EDGES: Readonly<Record<string, string>> = {
 
 export const DEFAULT_REGION = 'us1';
 
+/** How each region is named to people, in REGION_EDGES order. */
+export const REGION_LABELS: Readonly<Record<string, string>> = {
+  us1: 'United States (US1)',
+  us2: 'United States 2 (US2)',
+  ie1: 'Ireland (IE1)',
+  de1: 'Germany (DE1)',
+  au1: 'Australia (AU1)',
+  br1: 'Brazil (BR1)',
+  jp1: 'Japan (JP1)',
+  jp2: 'Japan 2 (JP2)',
+  sg1: 'Singapore (SG1)',
+};
+
 /** The edge to use for a region when the user did not choose one. */
 export function defaultEdge(region: string): string | null {
   return REGION_EDGES[region] ?? null;

@@ -21,11 +21,11 @@ export interface MemoryHome {
 }
 
 /** Creates the folder now (synchronously, for beforeEach). */
-export function memoryHome(prefix = 'smsit-home-'): MemoryHome {
+export function memoryHome(prefix = 'smsit-home-', apiBase: string | null = null): MemoryHome {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const secrets = new MemorySecretStore();
   const registry = new RegistryFile({ path: join(dir, 'accounts.json') });
-  const context: AppContext = { env: {}, dataDir: dir, registry, secrets, accounts: new AccountStore({ registry, secrets }) };
+  const context: AppContext = { env: {}, dataDir: dir, registry, secrets, accounts: new AccountStore({ registry, secrets }), apiBase };
   return { dir, secrets, context, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -19,10 +19,10 @@ export const headersCommand: CliCommand = {
   environment: ['SMSIT_TWILIO_HOME', 'SMSIT_TWILIO_KEYCHAIN_SERVICE', 'SMSIT_TWILIO_API_BASE'],
   async run(args, cli) {
     const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, { min: 0, max: 1, names: 'an account NAME' });
-    const { registry, accounts } = await cli.context();
+    const { registry, accounts, apiBase } = await cli.context();
     const record = pickAccount(await registry.read(), positionals[0] ?? null);
     const secret = await accounts.readSecret(record, requestSecretPurpose(record));
-    const answer = headersAnswer(record, secret, cli.env.SMSIT_TWILIO_API_BASE?.trim() || null);
+    const answer = headersAnswer(record, secret, apiBase);
     if (values.json) printJson(cli.io, answer);
     else {
       const { account } = answer;

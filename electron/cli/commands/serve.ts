@@ -71,7 +71,7 @@ export const serveCommand: CliCommand = {
       registry: context.registry,
       accounts: context.accounts,
       port: port ?? null,
-      apiBase: cli.env.SMSIT_TWILIO_API_BASE?.trim() || null,
+      apiBase: context.apiBase,
       logFile: accessLogPath(context.dataDir),
       socketPath: engineSocketPath(context.dataDir, context.env),
       version,

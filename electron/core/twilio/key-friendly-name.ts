@@ -4,9 +4,10 @@
  * of keys can tell which account on which machine each one serves, and which can go.
  */
 import { hostname } from 'node:os';
+import { KEY_NAME } from '../../shared/key-name';
 
 /** The part every key name starts with (what onboarding tells users to type for their own keys). */
-export const KEY_NAME_PREFIX = 'SMS-iT Workflow integration';
+export const KEY_NAME_PREFIX = KEY_NAME;
 
 /** Twilio's limit on FriendlyName (`POST /Accounts/{Sid}/Keys.json`, twilio/FACTS.md). */
 export const MAX_KEY_NAME_LENGTH = 64;

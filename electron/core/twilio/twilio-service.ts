@@ -4,6 +4,7 @@
  * a key. `verify` never throws for Twilio's answers or bad input: it returns a report.
  */
 import type { CredentialDraft, VerificationReport } from '../../shared/app-types';
+import { KEY_NAME } from '../../shared/key-name';
 import { apiOrigin } from '../../shared/regions';
 import { AppError } from '../errors';
 import { basicUser } from './auth-header';
@@ -25,7 +26,7 @@ export interface TwilioServiceOptions {
 }
 
 /** The FriendlyName of the keys the upgrade creates, so users recognise them in the Console. */
-export const STANDARD_KEY_NAME = 'SMS-iT Workflow integration';
+export const STANDARD_KEY_NAME = KEY_NAME;
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 

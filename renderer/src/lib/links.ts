@@ -15,8 +15,8 @@ export const LINKS = {
   support: 'mailto:support@sms-it.ai',
 } as const;
 
-/** The friendly name the onboarding suggests for the new API key (Twilio allows up to 64 characters). */
-export const SUGGESTED_KEY_NAME = 'SMS-iT Workflow integration';
+/** The friendly name the onboarding suggests for the new API key: the one the app gives its own keys. */
+export { KEY_NAME as SUGGESTED_KEY_NAME } from '../../../electron/shared/key-name';
 
 /** Where things are in the Twilio Console, written one way in every message (Twilio's own menu names). */
 export const CONSOLE_PATHS = {

@@ -12,7 +12,7 @@ async function setup() {
   const dir = await tempDir('smsit-age-');
   const registry = new RegistryFile({ path: join(dir, 'accounts.json') });
   const secrets = new MemorySecretStore();
-  const context = { env: {}, dataDir: dir, registry, secrets, accounts: new AccountStore({ registry, secrets }) };
+  const context = { env: {}, dataDir: dir, registry, secrets, accounts: new AccountStore({ registry, secrets }), apiBase: null };
   const run = async (...args: string[]) => {
     const out = { stdout: '', stderr: '' };
     const code = await runCli(args, { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, stdin: new PassThrough() }, { context: async () => context });

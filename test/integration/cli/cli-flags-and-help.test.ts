@@ -1,28 +1,22 @@
 // What a person sees of the command line's shape: flags checked before the secret is asked for,
 // the `accounts list` table, and a help of its own for each subcommand naming the variables it reads.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AccountStore } from '../../../electron/core/accounts/account-store';
 import type { AppContext } from '../../../electron/core/app-context';
-import { RegistryFile } from '../../../electron/core/registry/registry-file';
-import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import type { CliIo } from '../../../electron/cli/cli-io';
 import { runCli } from '../../../electron/cli/index';
+import { memoryHome, recordedIo, type MemoryHome } from '../../helpers/memory-home';
 import { accountSid, apiKeySecret, apiKeySid, authToken } from '../../helpers/sample-credentials';
 import { runSmsitTwilio } from './run-smsit-twilio';
 
-let dir: string;
+let home: MemoryHome;
 let context: AppContext;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'smsit-cli-shape-'));
-  const secrets = new MemorySecretStore();
-  const registry = new RegistryFile({ path: join(dir, 'accounts.json') });
-  context = { env: {}, dataDir: dir, registry, secrets, accounts: new AccountStore({ registry, secrets }) };
+  home = memoryHome('smsit-cli-shape-');
+  context = home.context;
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => home.remove());
 
 /** A terminal as stdin: records whether the hidden prompt switched it to raw mode (that is, asked for the secret). */
 function terminal() {
@@ -63,7 +57,7 @@ describe('flags are checked before the secret is asked for', () => {
   });
 
   it('the real command exits 2 with the same words and reads no secret from a pipe', async () => {
-    const run = await runSmsitTwilio(['accounts', 'add', 'Bakery'], { input: `${authToken()}\n`, env: { SMSIT_TWILIO_HOME: dir } });
+    const run = await runSmsitTwilio(['accounts', 'add', 'Bakery'], { input: `${authToken()}\n`, env: { SMSIT_TWILIO_HOME: home.dir } });
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe('--account-sid is missing: give the Account SID (AC…), shown in the Twilio Console under Account Dashboard > Account Info.');
     expect(run.stdout).toBe('');

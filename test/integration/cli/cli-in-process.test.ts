@@ -1,20 +1,15 @@
 // The command line in this process, with a keychain that can be told to fail: the paths a real
 // keychain cannot be made to take on demand (a store that fails mid-upgrade), and the hidden prompt.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AccountStore } from '../../../electron/core/accounts/account-store';
 import type { AppContext } from '../../../electron/core/app-context';
-import { RegistryFile } from '../../../electron/core/registry/registry-file';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { readSecret, type CliIo } from '../../../electron/cli/cli-io';
 import { runCli } from '../../../electron/cli/index';
+import { memoryHome, recordedIo, type MemoryHome } from '../../helpers/memory-home';
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
 
 let fake: FakeTwilio;
-let dir: string;
 let context: AppContext;
 let secrets: MemorySecretStore;
 
@@ -22,21 +17,14 @@ beforeAll(async () => {
   fake = await startFakeTwilio();
 });
 afterAll(() => fake.close());
+let home: MemoryHome;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'smsit-cli-mem-'));
-  secrets = new MemorySecretStore();
-  const registry = new RegistryFile({ path: join(dir, 'accounts.json') });
-  context = { env: {}, dataDir: dir, registry, secrets, accounts: new AccountStore({ registry, secrets }) };
+  home = memoryHome('smsit-cli-mem-');
+  ({ secrets, context } = home);
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => home.remove());
 
-function io(input = '', terminal = false) {
-  const out = { stdout: '', stderr: '' };
-  const stdin = Object.assign(new PassThrough(), terminal ? { isTTY: true } : {});
-  stdin.end(input);
-  const streams: CliIo = { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, stdin };
-  return { streams, out };
-}
+const io = (input = '', terminal = false) => recordedIo(input, { terminal });
 
 const run = (args: string[], input = '', terminal = false) => {
   const { streams, out } = io(input, terminal);

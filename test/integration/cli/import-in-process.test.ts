@@ -24,7 +24,7 @@ beforeEach(async () => {
   dir = await tempDir('smsit-import-mem-');
   secrets = new MemorySecretStore();
   const registry = new RegistryFile({ path: join(dir, 'accounts.json') });
-  context = { env: {}, dataDir: dir, registry, secrets, accounts: new AccountStore({ registry, secrets }) };
+  context = { env: {}, dataDir: dir, registry, secrets, accounts: new AccountStore({ registry, secrets }), apiBase: null };
 });
 
 async function run(args: string[]) {

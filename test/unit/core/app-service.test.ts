@@ -14,7 +14,7 @@ async function setup() {
   const dataDir = await tempDir();
   const registry = new RegistryFile({ path: join(dataDir, 'accounts.json') });
   const secrets = new MemorySecretStore();
-  const context: AppContext = { env: {}, dataDir, registry, secrets, accounts: new AccountStore({ registry, secrets }) };
+  const context: AppContext = { env: {}, dataDir, registry, secrets, accounts: new AccountStore({ registry, secrets }), apiBase: null };
   // No request reaches Twilio in these tests: verification is off and nothing else calls it.
   const twilio = new TwilioService({ fetch: async () => Promise.reject(new Error('no network in this test')) });
   return { context, secrets, twilio };

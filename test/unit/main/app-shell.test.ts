@@ -126,7 +126,7 @@ describe('the keychain dialog with the real app service', () => {
     const secrets = new MemorySecretStore();
     if (locked) secrets.failOn.add('list');
     const list = vi.spyOn(secrets, 'list');
-    const context: AppContext = { env: {}, dataDir, registry, secrets, accounts: new AccountStore({ registry, secrets }) };
+    const context: AppContext = { env: {}, dataDir, registry, secrets, accounts: new AccountStore({ registry, secrets }), apiBase: null };
     const twilio = new TwilioService({ fetch: async () => Promise.reject(new Error('no network in this test')) });
     return { service: createAppService({ context, twilio, endpoint: null }), secrets, list };
   }
