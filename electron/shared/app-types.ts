@@ -83,6 +83,8 @@ export interface AccessLogEntry {
 export interface EndpointStatus {
   url: string;
   port: number;
+  /** The Unix socket it also serves on (only this user can reach it); null/absent when none (Windows). */
+  socketPath?: string | null;
   running: boolean;
   paused: boolean;
   error: ErrorInfo | null;
@@ -96,4 +98,6 @@ export interface AppState {
   tokens: EngineTokenSummary[];
   keychain: { available: boolean; error: ErrorInfo | null };
   registryError: ErrorInfo | null;
+  /** The tray warns about keys and tokens older than this many days; null or absent: never (the default). */
+  keyAgeWarningDays?: number | null;
 }

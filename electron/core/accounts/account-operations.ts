@@ -55,7 +55,7 @@ export async function addAccount(
   if (input.verify) {
     report = await twilio.verify(input.draft);
     if (!report.ok) {
-      const hint = report.error?.kind === 'bad-input' || report.error?.kind === 'invalid-credentials' ? '' : ' Nothing was saved. To save the account without checking it now, turn verification off (smsit-twilio: --no-verify).';
+      const hint = report.error?.kind === 'bad-input' || report.error?.kind === 'invalid-credentials' ? '' : ' Nothing was saved.';
       throw reportFailure(report, hint);
     }
   }

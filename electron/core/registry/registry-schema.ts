@@ -86,6 +86,14 @@ export const registrySchema = z.looseObject({
     tokens: z.array(engineTokenSchema),
   }),
   pendingSecrets: z.array(pendingSecretSchema).optional(),
+  /** The user's choices that are not about one account. */
+  settings: z
+    .object({
+      /** The tray warns when a key or token is older than this many days; absent or null: never. */
+      keyAgeWarningDays: z.number().int().min(1).max(3650).nullable(),
+    })
+    .partial()
+    .optional(),
 });
 
 type SecretPurposeName = (typeof SECRET_PURPOSES)[number];
