@@ -56,6 +56,7 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
       tokens: current.engine.tokens.map(toTokenSummary),
       keychain: { available: keychainError === null, error: keychainError },
       registryError,
+      keyAgeWarningDays: current.settings?.keyAgeWarningDays ?? null,
     };
   }
 

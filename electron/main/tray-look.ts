@@ -1,6 +1,7 @@
 /** How the tray icon and its tooltip summarise the app state: one look, one line. */
 import type { AccountSummary, AppState } from '../shared/app-types';
 import { verificationOutcome } from '../shared/errors';
+import { secretAgeDays } from '../shared/secret-age';
 
 export type TrayLook = 'ok' | 'warning' | 'error' | 'paused';
 
@@ -37,6 +38,17 @@ function verificationStatus(active: AccountSummary): TrayStatus | null {
   }
 }
 
+/** A warning when a saved key or token is older than the user's limit (off unless set). */
+export function keyAgeStatus(state: AppState, now: Date): TrayStatus | null {
+  const limit = state.keyAgeWarningDays;
+  if (!limit) return null;
+  const old = state.accounts.filter((account) => secretAgeDays(account, now).days >= limit);
+  if (old.length === 0) return null;
+  const first = old[0]!;
+  const what = old.length === 1 ? `The ${first.authType === 'apiKey' ? 'key' : 'Auth Token'} of "${first.name}" is ${secretAgeDays(first, now).days} days old` : `${old.length} accounts have keys or tokens over ${limit} days old`;
+  return { look: 'warning', tooltip: `${what} — rotate ${old.length === 1 ? 'it' : 'them'}`, menuLine: `${what} — rotate: smsit-twilio accounts rotate NAME` };
+}
+
 /**
  * Every reason the tray is not plain "ok", most important first: this one order drives the
  * tooltip (the first reason) and the menu's status lines; the look is the most severe of them.
@@ -46,8 +58,10 @@ export function trayStatuses(state: AppState): TrayStatus[] {
   if (!state.keychain.available) statuses.push({ look: 'error', tooltip: 'keychain unavailable', menuLine: 'Keychain unavailable — open Manage accounts… for help' });
   if (state.registryError) statuses.push({ look: 'error', tooltip: 'accounts file could not be read', menuLine: 'Accounts file could not be read — open Manage accounts…' });
   if (state.endpoint.error) statuses.push({ look: 'error', tooltip: 'engine endpoint stopped', menuLine: 'Engine endpoint stopped — open Engine access…' });
+  const aged = keyAgeStatus(state, new Date());
   const active = activeAccount(state);
   if (!active) {
+    if (aged) statuses.push(aged);
     statuses.push({ look: 'warning', tooltip: 'no account yet', menuLine: null });
     if (state.endpoint.paused) statuses.push({ look: 'paused', tooltip: 'engine endpoint paused', menuLine: null });
     return statuses;
@@ -57,6 +71,7 @@ export function trayStatuses(state: AppState): TrayStatus[] {
   if (verification) statuses.push(verification);
   if (state.endpoint.paused) statuses.push({ look: 'paused', tooltip: `${name}, engine endpoint paused`, menuLine: null });
   if ((active.lastVerification?.warnings.length ?? 0) > 0) statuses.push({ look: 'warning', tooltip: name, menuLine: null });
+  if (aged) statuses.push(aged);
   return statuses;
 }
 

@@ -98,4 +98,6 @@ export interface AppState {
   tokens: EngineTokenSummary[];
   keychain: { available: boolean; error: ErrorInfo | null };
   registryError: ErrorInfo | null;
+  /** The tray warns about keys and tokens older than this many days; null or absent: never (the default). */
+  keyAgeWarningDays?: number | null;
 }

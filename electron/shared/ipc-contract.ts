@@ -59,7 +59,8 @@ export interface ChannelResults {
   'accounts:activate': AccountSummary;
   /** `warnings` name the secrets the keychain could not delete (cleaned at the next start). */
   'accounts:remove': { keyDeleted: boolean; warnings: string[] };
-  'accounts:upgrade': { account: AccountSummary; report: VerificationReport };
+  /** `keyName`: the new key's friendly name at Twilio (account and computer in it, to tell keys apart). */
+  'accounts:upgrade': { account: AccountSummary; report: VerificationReport; keyName: string };
   'endpoint:pause': EndpointStatus;
   'endpoint:resume': EndpointStatus;
   /** Moves the endpoint to the port and saves it; `port-in-use` (field `port`) leaves it where it was. */

@@ -35,6 +35,8 @@ function untilStop(watchParent: boolean): { stopped: Promise<StopReason>; cancel
           if (process.ppid !== parent) stop('parent-exited');
         }, PARENT_CHECK_MS)
       : undefined;
+    // Never the reason the process stays up: a server that failed to start must still exit.
+    watch?.unref();
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
     // A failed start must not leave the parent check (an interval) keeping the process alive.

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../../electron/core/errors';
 import { EngineEndpoint } from '../../../../electron/core/endpoint/engine-endpoint';
 import { createEngineToken } from '../../../../electron/core/endpoint/engine-tokens';
 import { rotateAuthToken } from '../../../../electron/core/rotation/rotate-auth-token';
@@ -42,7 +43,9 @@ describe('accounts rotate (Auth Token)', () => {
       return answer.json.valid as boolean;
     };
     try {
-      fx.watch('Shop');
+      // No write watch here: the endpoint writes the registry too (token use times), and one of its writes may
+      // fall between Twilio's promotion and our switch, when the old token is already dead. The next test
+      // and the "answer was lost" one watch the rotation's own writes.
       let asked = '';
       let duringChange: boolean[] = [];
       const result = await rotateAuthToken(fx.deps, 'Shop', async (question) => {
@@ -67,10 +70,18 @@ describe('accounts rotate (Auth Token)', () => {
       const newHeader = `Basic ${Buffer.from(`${twilioAccount.sid}:${newToken}`).toString('base64')}`;
       await eventually(async () => (await call(port, '/v1/headers', { headers: bearer(token) })).json.headers.Authorization === newHeader, 10_000);
       expect([await validWith(newToken), await validWith(oldToken)]).toEqual([true, true]);
-      expect(fx.refusedAfter).toEqual([]);
     } finally {
       await endpoint.stop();
     }
+  });
+
+  it('every write of the rotation leaves a header Twilio accepts, and the secondary ends up as the one Auth Token', async () => {
+    const { fx, twilioAccount, id } = await tokenAccount();
+    fx.watch('Shop');
+    expect((await rotateAuthToken(fx.deps, 'Shop', async () => true)).status).toBe('rotated');
+    expect(fx.checks()).toBeGreaterThan(4);
+    expect(fx.refusedAfter).toEqual([]);
+    expect(fx.entries(id)['auth-token']).toBe(twilioAccount.authToken);
   });
 
   it('"no" deletes the secondary at Twilio and in the keychain; the old token keeps working', async () => {
@@ -92,6 +103,20 @@ describe('accounts rotate (Auth Token)', () => {
     await expect(rotateAuthToken(fx.deps, 'Shop', async () => true)).rejects.toMatchObject({ kind: 'twilio' });
     expect([twilioAccount.authToken, twilioAccount.secondaryAuthToken]).toEqual([oldToken, null]);
     expect(fx.entries(id)).toEqual({ 'auth-token': oldToken });
+  });
+
+  it('a promotion whose answer was lost is noticed (the old token is refused) and the rotation finishes on the new token', async () => {
+    const { fx, twilioAccount, id } = await tokenAccount();
+    const promote = fx.deps.twilio.promoteSecondaryAuthToken.bind(fx.deps.twilio);
+    fx.deps.twilio.promoteSecondaryAuthToken = async (credentials) => {
+      await promote(credentials);
+      throw new AppError('network', 'Could not reach Twilio (test: the answer was lost).');
+    };
+    fx.watch('Shop');
+    const result = await rotateAuthToken(fx.deps, 'Shop', async () => true);
+    expect(result.status).toBe('rotated');
+    expect(fx.entries(id)['auth-token']).toBe(twilioAccount.authToken);
+    expect(fx.refusedAfter).toEqual([]);
   });
 
   it('a refused secondary creation changes nothing; a keychain that cannot store it deletes it at Twilio', async () => {
