@@ -125,6 +125,7 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
     'accounts:upgrade': ({ id, keepAuthToken }) => change(() => upgradeAccount(deps, id, { keepAuthToken })),
     'endpoint:pause': () => change(async () => endpointRequired(endpoint).pause()),
     'endpoint:resume': () => change(async () => endpointRequired(endpoint).resume()),
+    'endpoint:set-port': ({ port }) => change(async () => endpointRequired(endpoint).changePort(port)),
     'tokens:create': ({ name }) => change(() => createEngineToken(registry, name)),
     'tokens:revoke': ({ name }) => change(async () => (await revokeEngineToken(registry, name), null)),
     'log:list': async () => endpoint?.recentLog() ?? [],

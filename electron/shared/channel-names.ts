@@ -13,6 +13,7 @@ export const CHANNELS = [
   'accounts:upgrade',
   'endpoint:pause',
   'endpoint:resume',
+  'endpoint:set-port',
   'tokens:create',
   'tokens:revoke',
   'log:list',

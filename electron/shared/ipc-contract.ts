@@ -40,6 +40,7 @@ export const channelInputs = {
   'accounts:upgrade': z.object({ id, keepAuthToken: z.boolean() }),
   'endpoint:pause': none,
   'endpoint:resume': none,
+  'endpoint:set-port': z.object({ port: z.number().int().min(1).max(65535) }),
   'tokens:create': z.object({ name: z.string().max(100) }),
   'tokens:revoke': z.object({ name: z.string().max(100) }),
   'log:list': none,
@@ -62,6 +63,8 @@ export interface ChannelResults {
   'accounts:upgrade': { account: AccountSummary; report: VerificationReport; keyName: string };
   'endpoint:pause': EndpointStatus;
   'endpoint:resume': EndpointStatus;
+  /** Moves the endpoint to the port and saves it; `port-in-use` (field `port`) leaves it where it was. */
+  'endpoint:set-port': EndpointStatus;
   'tokens:create': { name: string; token: string };
   'tokens:revoke': null;
   'log:list': AccessLogEntry[];
