@@ -38,6 +38,7 @@ export const channelInputs = {
   'accounts:activate': z.object({ id }),
   'accounts:remove': z.object({ id, deleteKey: z.boolean() }),
   'accounts:upgrade': z.object({ id, keepAuthToken: z.boolean() }),
+  'accounts:rotate': z.object({ id }),
   'endpoint:pause': none,
   'endpoint:resume': none,
   'tokens:create': z.object({ name: z.string().max(100) }),
@@ -59,6 +60,8 @@ export interface ChannelResults {
   /** `warnings` name the secrets the keychain could not delete (cleaned at the next start). */
   'accounts:remove': { keyDeleted: boolean; warnings: string[] };
   'accounts:upgrade': { account: AccountSummary; report: VerificationReport };
+  /** The window asked first; `message` says what was done (and names a key left at Twilio, if any). */
+  'accounts:rotate': { account: AccountSummary; report: VerificationReport | null; message: string };
   'endpoint:pause': EndpointStatus;
   'endpoint:resume': EndpointStatus;
   'tokens:create': { name: string; token: string };
