@@ -9,6 +9,7 @@ export const ENVIRONMENT = {
   SMSIT_TWILIO_HOME: 'the data folder (accounts.json, engine tokens, access log); default: the app’s',
   SMSIT_TWILIO_KEYCHAIN_SERVICE: 'the keychain service name; default "SMS-iT Twilio Credentials"',
   SMSIT_TWILIO_API_BASE: 'send every Twilio request to this http(s) URL (a proxy) instead of Twilio',
+  'TWILIO_*': 'Twilio credentials in this environment, listed and imported when chosen (not with --no-environment)',
 } as const;
 
 /** The name of an environment variable the command line reads. */
@@ -19,10 +20,11 @@ export const ACCOUNT_ENVIRONMENT: readonly EnvironmentVariable[] = ['SMSIT_TWILI
 
 const IGNORED = 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and the other TWILIO_* variables are ignored on purpose.';
 
-function environmentLines(names: readonly EnvironmentVariable[] | undefined): string[] {
-  if (!names || names.length === 0) return ['Environment: none read. ' + IGNORED];
+function environmentLines(names: readonly EnvironmentVariable[] | undefined, ignored = IGNORED): string[] {
+  if (!names || names.length === 0) return ['Environment: none read. ' + ignored];
   const width = Math.max(...names.map((name) => name.length));
-  return ['Environment:', ...names.map((name) => `  ${name.padEnd(width)}  ${ENVIRONMENT[name]}`), IGNORED];
+  // A command that reads TWILIO_* (import) lists them instead of saying they are ignored.
+  return ['Environment:', ...names.map((name) => `  ${name.padEnd(width)}  ${ENVIRONMENT[name]}`), ...(names.includes('TWILIO_*') ? [] : [ignored])];
 }
 
 function listLines(entries: readonly { name: string; summary: string }[]): string[] {
@@ -43,7 +45,10 @@ export function overviewHelp(commands: readonly CliCommand[]): string {
     'Exit codes: 0 ok, 1 credentials rejected, 2 bad input or usage, 3 keychain unavailable,',
     '4 network / timeout / rate limit / Twilio error.',
     '',
-    ...environmentLines(Object.keys(ENVIRONMENT) as EnvironmentVariable[]),
+    ...environmentLines(
+      (Object.keys(ENVIRONMENT) as EnvironmentVariable[]).filter((name) => name !== 'TWILIO_*'),
+      'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and the other TWILIO_* variables are ignored on purpose (import reads them to move them into the keychain).',
+    ),
   ].join('\n');
 }
 

@@ -2,6 +2,7 @@
 import type { AccountSummary, VerificationReport } from '../shared/app-types';
 import { AppError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import { verificationOutcome, type VerificationOutcome } from '../shared/errors';
+import { cliNextStep, shellWord } from './cli-advice';
 import type { CliIo } from './cli-io';
 import { secretAgeLabel } from '../shared/secret-age';
 
@@ -45,8 +46,8 @@ const CLI_VERDICT: Record<VerificationOutcome, string> = {
   other: 'Could not verify',
 };
 
-/** A report for people: the verdict, what the credentials are, the warnings. */
-export function printReport(io: CliIo, report: VerificationReport): void {
+/** A report for people: the verdict, what the credentials are, the warnings, and the upgrade command for a saved Auth Token account (`accountName`). */
+export function printReport(io: CliIo, report: VerificationReport, accountName?: string): void {
   if (!report.ok) {
     const error = report.error ?? { kind: 'internal', message: 'verification failed.' };
     io.stderr.write(`${CLI_VERDICT[verificationOutcome(error.kind)]}: ${error.message}\n`);
@@ -60,6 +61,13 @@ export function printReport(io: CliIo, report: VerificationReport): void {
     lines.push('  Account:     name and status not shown (this key may not read the account)');
   }
   for (const warning of report.warnings) lines.push(`  Warning: ${warning}`);
+  if (report.authType === 'authToken') {
+    lines.push(
+      accountName === undefined
+        ? '  Upgrade: save it with "smsit-twilio accounts add <name> --account-sid AC…", then run "smsit-twilio accounts upgrade <name>".'
+        : `  Upgrade: smsit-twilio accounts upgrade ${shellWord(accountName)}`,
+    );
+  }
   io.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -88,8 +96,9 @@ export function printAccounts(io: CliIo, accounts: AccountSummary[]): void {
   io.stdout.write(`${formatTable([header, ...rows])}\n* the active account: the engine gets its credentials.\n`);
 }
 
-/** An error for people, on stderr. */
+/** An error for people, on stderr: what happened (the core's message), then what to do in CLI words. */
 export function printError(io: CliIo, error: unknown): void {
-  const message = error instanceof AppError || error instanceof Error ? toErrorInfo(error).message : String(error);
-  io.stderr.write(`Error: ${message}\n`);
+  const message = error instanceof Error ? toErrorInfo(error).message : String(error);
+  const next = error instanceof AppError ? cliNextStep(toErrorInfo(error)) : null;
+  io.stderr.write(`Error: ${message}\n${next ? `What to do: ${next}\n` : ''}`);
 }

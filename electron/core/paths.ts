@@ -1,5 +1,5 @@
 /** Where the app keeps its files: one data folder shared by the tray app and the command line. */
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The folder name under the platform's app-data folder; the same as Electron's `userData` for our productName. */
@@ -29,4 +29,23 @@ export function registryPath(dataDir: string): string {
 /** The engine access log file inside the data folder. */
 export function accessLogPath(dataDir: string): string {
   return join(dataDir, 'access-log.jsonl');
+}
+
+/** Longest Unix socket path every OS accepts (sun_path is 104 bytes on macOS, 108 on Linux). */
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * The engine's Unix socket: `engine.sock` in the data folder (0700, ours), or — when that path is
+ * too long for a socket — in a per-user folder under XDG_RUNTIME_DIR or the temp folder. Null on
+ * Windows, where a named pipe would need an owner-only ACL Node cannot set.
+ */
+export function engineSocketPath(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string | null {
+  if (platform === 'win32') return null;
+  const inData = join(dataDir, 'engine.sock');
+  if (Buffer.byteLength(inData) <= MAX_SOCKET_PATH) return inData;
+  return join(env.XDG_RUNTIME_DIR?.trim() || tmpdir(), `smsit-twilio-${process.getuid?.() ?? 'user'}`, 'engine.sock');
 }

@@ -10,7 +10,7 @@ import { openAppContext } from '../core/app-context';
 import { createAppService } from '../core/app-service';
 import { EngineEndpoint } from '../core/endpoint/engine-endpoint';
 import { toErrorInfo } from '../core/errors';
-import { accessLogPath } from '../core/paths';
+import { accessLogPath, engineSocketPath } from '../core/paths';
 import { TwilioService } from '../core/twilio/twilio-service';
 import { startAppShell, type AppShell } from './app-shell';
 import { setupContentSecurity } from './content-security';
@@ -62,6 +62,7 @@ async function start(): Promise<AppShell | null> {
     accounts: context.accounts,
     apiBase: context.env.SMSIT_TWILIO_API_BASE ?? null,
     logFile: accessLogPath(context.dataDir),
+    socketPath: engineSocketPath(context.dataDir, context.env),
     version: app.getVersion(),
   });
   const twilio = new TwilioService({ fetch: electronFetch(net), apiBase: context.env.SMSIT_TWILIO_API_BASE ?? null });

@@ -1,16 +1,11 @@
 /** The window shown when the keychain is unavailable at start: what happened and what to do. */
 import type { MessageBoxOptions } from 'electron';
-import type { ErrorInfo } from '../core/errors';
+import type { ErrorInfo } from '../shared/errors';
+import { keychainHelp } from '../shared/keychain-help';
 
 /** What the user chose. */
 export type KeychainChoice = 'retry' | 'continue' | 'quit';
 const CHOICES: KeychainChoice[] = ['retry', 'continue', 'quit'];
-
-const PLATFORM_HINT: Partial<Record<NodeJS.Platform, string>> = {
-  linux: 'On Linux the app needs a Secret Service keyring (GNOME Keyring or KWallet) running and unlocked. On Debian or Ubuntu: sudo apt install gnome-keyring, then log out and back in.',
-  darwin: 'Open Keychain Access and check that your login keychain is unlocked.',
-  win32: 'The app keeps secrets in Windows Credential Manager; sign in to Windows with your own account and try again.',
-};
 
 /**
  * The dialog: the core's message (it names the cause) plus the platform's usual fix. The app never
@@ -22,7 +17,7 @@ export function keychainDialogOptions(error: ErrorInfo | null, platform: NodeJS.
     type: 'error',
     title: 'SMS-iT Twilio Credentials',
     message: 'The keychain is not available',
-    detail: [cause, PLATFORM_HINT[platform], 'Your Twilio secrets are never written anywhere else, so nothing can be read or saved until the keychain works.']
+    detail: [cause, keychainHelp(platform), 'Nothing can be read or saved until the keychain works.']
       .filter(Boolean)
       .join('\n\n'),
     buttons: ['Try again', 'Continue in the tray', 'Quit'],

@@ -83,6 +83,8 @@ export interface AccessLogEntry {
 export interface EndpointStatus {
   url: string;
   port: number;
+  /** The Unix socket it also serves on (only this user can reach it); null/absent when none (Windows). */
+  socketPath?: string | null;
   running: boolean;
   paused: boolean;
   error: ErrorInfo | null;

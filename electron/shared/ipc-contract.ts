@@ -59,7 +59,8 @@ export interface ChannelResults {
   'accounts:activate': AccountSummary;
   /** `warnings` name the secrets the keychain could not delete (cleaned at the next start). */
   'accounts:remove': { keyDeleted: boolean; warnings: string[] };
-  'accounts:upgrade': { account: AccountSummary; report: VerificationReport };
+  /** `keyName`: the new key's friendly name at Twilio (account and computer in it, to tell keys apart). */
+  'accounts:upgrade': { account: AccountSummary; report: VerificationReport; keyName: string };
   /** The window asked first; `message` says what was done (and names a key left at Twilio, if any). */
   'accounts:rotate': { account: AccountSummary; report: VerificationReport | null; message: string };
   'endpoint:pause': EndpointStatus;

@@ -42,14 +42,16 @@ describe('accounts', () => {
     await bakery.waitFor();
     expect(await bakery.getByText('Active', { exact: true }).count()).toBe(1);
     await screenshotBothSchemes(page, 'accounts-1-list');
-    // One click; the option to keep the Auth Token (for webhook signatures) is beside the button, on by default.
-    expect(await bakery.getByLabel(/Keep the Auth Token too/).isChecked()).toBe(true);
+    // One click; the option to keep the Auth Token is beside the button, on by default (as in the CLI), with its reason.
+    const keep = bakery.getByLabel(/Keep the Auth Token/);
+    expect(await keep.isChecked()).toBe(true);
+    expect(await keep.evaluate((box) => document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent)).toContain('check Twilio webhook signatures');
     await bakery.getByRole('button', { name: 'Switch to an API key for Bakery' }).click();
     await bakery.getByText(/now signs in with API key SK[0-9a-f]{32}/).waitFor();
 
     const keys = [...core.twilio.state.keys.values()].filter((k) => k.accountSid === seeded.twilioAccount.sid);
     expect(keys).toHaveLength(1);
-    expect(keys[0]).toMatchObject({ keyType: 'standard', friendlyName: 'SMS-iT Workflow integration' });
+    expect(keys[0]).toMatchObject({ keyType: 'standard', friendlyName: expect.stringMatching(/^SMS-iT Workflow integration \(Bakery @ .+\)$/) });
     const [summary] = await core.context.accounts.list();
     expect(summary).toMatchObject({ authType: 'apiKey', apiKeySid: keys[0]!.sid, keepsAuthToken: true });
     await bakery.getByText(`API key ${keys[0]!.sid} (Standard)`).waitFor();

@@ -39,7 +39,9 @@ describe('engine access', () => {
     await page.getByRole('heading', { name: 'Engine access' }).waitFor();
     expect(await page.getByTestId('endpoint-url').textContent()).toBe(core.endpoint.status().url);
     expect(await page.getByTestId('endpoint-state').textContent()).toContain('Running');
-    expect(await page.locator('pre').first().textContent()).toContain(`${core.endpoint.status().url}/v1/headers`);
+    // The private socket first (only this user can reach it), then plain HTTP on loopback.
+    expect(await page.locator('pre').first().textContent()).toContain(`--unix-socket '${core.endpoint.status().socketPath}'`);
+    expect(await page.locator('pre').nth(1).textContent()).toContain(`${core.endpoint.status().url}/v1/headers`);
 
     // A name the core refuses: its message is shown at the field, nothing is created.
     await page.getByLabel('Token name').fill('Workflow engine');

@@ -53,6 +53,29 @@ describe('accessibility', () => {
     });
   }
 
+  it('finds no serious or critical axe violation where errors show: two fields to fix, a name missing, Twilio\'s refusal', async () => {
+    const app = await harness.open();
+    const { page, core } = app;
+    const account = core.twilio.state.addAccount();
+    const found: string[] = [];
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Account SID', { exact: true }).fill(account.sid);
+    for (let step = 0; step < 4; step += 1) await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('2 fields need a fix').waitFor();
+    found.push(...(await bothSchemes(page, 'copy-key, two fields to fix')));
+    await page.getByLabel('API Key SID', { exact: true }).fill(`SK${'cd'.repeat(16)}`);
+    await page.getByLabel('API Key Secret', { exact: true }).fill('x'.repeat(32));
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Verify and save' }).click();
+    await page.locator('#onboarding-name[aria-invalid="true"]').waitFor();
+    await page.getByLabel('Name for this account', { exact: true }).fill('Refused');
+    await page.getByRole('button', { name: 'Verify and save' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Twilio did not accept these credentials' }).waitFor();
+    found.push(...(await bothSchemes(page, 'check-save, refused')));
+    expect(found).toEqual([]);
+    await app.close();
+  });
+
   it('finds no serious or critical axe violation on Accounts (with the Remove panel open) and Engine access (with a new token and a logged request)', async () => {
     const app = await harness.open({ before: seedAccounts });
     const { page, core } = app;

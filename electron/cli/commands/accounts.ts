@@ -3,13 +3,18 @@
  * its run) over the same core operations the tray app uses (account-operations.ts, AccountStore).
  * Add one: an entry in ACCOUNT_SUBCOMMANDS; `accounts NAME --help` and the list in `accounts --help` follow.
  */
+import { addAccount, removeAccount, upgradeAccount, verifyAccount } from '../../core/accounts/account-operations';
+import { planKeyDeletion } from '../../core/accounts/key-deletion';
 import { parseOptions } from '../cli-args';
-import type { CliCommand, CliEnv, CliSubcommand } from '../cli-command';
+import { UsageError, type CliCommand, type CliEnv, type CliSubcommand } from '../cli-command';
 import { ACCOUNT_ENVIRONMENT, type EnvironmentVariable } from '../cli-help';
 import { printAccounts, printJson, printReport, reportJson } from '../cli-output';
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from '../exit-codes';
 import { askYesNo } from '../cli-io';
-import { AppError } from '../../core/errors';
+import { AppError, toErrorInfo } from '../../core/errors';
+import { verificationOutcome } from '../../shared/errors';
+import { shellWord } from '../cli-advice';
+import { KEEP_AUTH_TOKEN_BY_DEFAULT, KEEP_AUTH_TOKEN_REASON } from '../../shared/upgrade-choice';
 import { CREDENTIAL_OPTIONS, draftFromOptions } from './credential-options';
 import { rotateAccountSubcommand } from './accounts-rotate';
 import { ageWarningSubcommand } from './accounts-age-warning';
@@ -17,7 +22,6 @@ import { ageWarningSubcommand } from './accounts-age-warning';
 /** Read by subcommands that also talk to Twilio. */
 const TWILIO_ENVIRONMENT: readonly EnvironmentVariable[] = [...ACCOUNT_ENVIRONMENT, 'SMSIT_TWILIO_API_BASE'];
 
-const operations = () => import('../../core/accounts/account-operations');
 
 async function deps(cli: CliEnv) {
   const context = await cli.context();
@@ -29,7 +33,6 @@ async function deps(cli: CliEnv) {
  * outright), then asked on a terminal, naming the key and what stops working; a script says --yes.
  */
 async function keyDeletionConfirmed(cli: CliEnv, ref: string, yes: boolean): Promise<boolean> {
-  const { planKeyDeletion } = await import('../../core/accounts/key-deletion');
   const { record, keySid, consequence } = await planKeyDeletion((await cli.context()).accounts, ref);
   if (yes) return true;
   if (!cli.io.stdin.isTTY) {
@@ -54,15 +57,20 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
     async run(args, cli) {
       const { values, positionals } = parseOptions(args, { ...CREDENTIAL_OPTIONS, 'no-verify': { type: 'boolean' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
       const draft = await draftFromOptions(cli.io, values);
-      const { addAccount } = await operations();
-      const result = await addAccount(await deps(cli), { name: positionals[0]!, draft, verify: !values['no-verify'] });
+      const name = positionals[0]!;
+      const result = await addAccount(await deps(cli), { name, draft, verify: !values['no-verify'] }).catch((error: unknown) => {
+        // Twilio's trouble is no reason to lose the paste: say how to save it unchecked.
+        const info = toErrorInfo(error);
+        if (!(error instanceof AppError) || verificationOutcome(info.kind) !== 'twilio-trouble') throw error;
+        throw AppError.fromInfo(info, ` To save "${name}" without checking it now, run the same command with --no-verify.`);
+      });
       if (values.json) {
         printJson(cli.io, { account: result.account, report: result.report ? reportJson(result.report) : null, warnings: result.warnings });
       } else {
         cli.io.stdout.write(`Saved "${result.account.name}"${result.account.active ? ' and made it the active account' : ''}; its secret is in the system keychain.\n`);
         for (const warning of result.warnings) cli.io.stderr.write(`Warning: ${warning}\n`);
-        if (result.report) printReport(cli.io, result.report);
-        else cli.io.stdout.write('Not verified (--no-verify): check it later with "smsit-twilio accounts verify NAME".\n');
+        if (result.report) printReport(cli.io, result.report, result.account.name);
+        else cli.io.stdout.write(`Not verified (--no-verify): check it later with: smsit-twilio accounts verify ${shellWord(result.account.name)}\n`);
       }
       return EXIT_OK;
     },
@@ -100,10 +108,9 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
     environment: TWILIO_ENVIRONMENT,
     async run(args, cli) {
       const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
-      const { verifyAccount } = await operations();
       const report = await verifyAccount(await deps(cli), positionals[0]!);
       if (values.json) printJson(cli.io, reportJson(report));
-      else printReport(cli.io, report);
+      else printReport(cli.io, report, positionals[0]);
       return report.ok ? EXIT_OK : exitCodeFor(report.error?.kind ?? 'internal');
     },
   },
@@ -122,18 +129,25 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
   {
     name: 'upgrade',
     summary: 'Replace an account’s Auth Token with a new Standard API key made at Twilio.',
-    usage: 'smsit-twilio accounts upgrade NAME [--keep-auth-token] [--json]',
-    description: '--keep-auth-token keeps the Auth Token in the keychain for webhook signature checks.',
+    usage: 'smsit-twilio accounts upgrade NAME [--drop-auth-token] [--json]',
+    description: `The Auth Token is kept by default (--drop-auth-token removes it from the keychain). ${KEEP_AUTH_TOKEN_REASON}`,
     environment: TWILIO_ENVIRONMENT,
     async run(args, cli) {
-      const { values, positionals } = parseOptions(args, { 'keep-auth-token': { type: 'boolean' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'the account NAME' });
-      const { upgradeAccount } = await operations();
-      const result = await upgradeAccount(await deps(cli), positionals[0]!, { keepAuthToken: values['keep-auth-token'] === true });
+      const options = { 'keep-auth-token': { type: 'boolean' }, 'drop-auth-token': { type: 'boolean' }, json: { type: 'boolean' } } as const;
+      const { values, positionals } = parseOptions(args, options, { min: 1, max: 1, names: 'the account NAME' });
+      if (values['keep-auth-token'] && values['drop-auth-token']) throw new UsageError('Give --keep-auth-token or --drop-auth-token, not both.');
+      // --keep-auth-token is still accepted (it was needed before the default became "keep").
+      const keepAuthToken = values['drop-auth-token'] ? false : KEEP_AUTH_TOKEN_BY_DEFAULT;
+      const result = await upgradeAccount(await deps(cli), positionals[0]!, { keepAuthToken });
       if (values.json) {
         printJson(cli.io, { account: result.account, report: reportJson(result.report) });
       } else {
-        cli.io.stdout.write(`"${result.account.name}" now uses the new Standard API key ${result.account.apiKeySid} ("SMS-iT Workflow integration").\n`);
-        cli.io.stdout.write(result.account.keepsAuthToken ? 'The Auth Token is kept in the keychain for webhook signature checks.\n' : 'The Auth Token was removed from the keychain.\n');
+        cli.io.stdout.write(`"${result.account.name}" now uses the new Standard API key ${result.account.apiKeySid} ("${result.keyName}").\n`);
+        cli.io.stdout.write(
+          result.account.keepsAuthToken
+            ? `The Auth Token is kept in the keychain (--drop-auth-token would have removed it). ${KEEP_AUTH_TOKEN_REASON}\n`
+            : 'The Auth Token was removed from the keychain: webhook signature checks and deleting the key from here need it.\n',
+        );
       }
       return EXIT_OK;
     },
@@ -156,7 +170,6 @@ export const ACCOUNT_SUBCOMMANDS: CliSubcommand[] = [
         cli.io.stderr.write('Nothing was deleted or removed.\n');
         return EXIT_USAGE;
       }
-      const { removeAccount } = await operations();
       const { keyDeleted, warnings } = await removeAccount(await deps(cli), positionals[0]!, { deleteKey });
       const secrets = warnings.length === 0 ? ' and its secrets from the keychain' : '';
       cli.io.stdout.write(`Removed "${positionals[0]}"${secrets}${keyDeleted ? '; its API key was deleted at Twilio' : ''}.\n`);

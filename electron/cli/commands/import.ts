@@ -97,7 +97,8 @@ export const importCommand: CliCommand = {
   usage: [
     'smsit-twilio import [--twilio-cli-config PATH] [--env-file PATH]… [--no-environment] [--json]',
     'smsit-twilio import (--all | NUMBER|PROFILE-ID…) [--name NAME] [--scrub] [same sources] [--json]',
-    '',
+  ].join('\n'),
+  description: [
     'Without a choice, lists what it finds (source, Account SID, key SID, auth type; never a secret) in',
     '~/.twilio-cli/config.json (or --twilio-cli-config PATH), the TWILIO_* variables of this environment',
     '(unless --no-environment) and each --env-file. With --all, or numbers from that list or twilio-cli',
@@ -106,6 +107,7 @@ export const importCommand: CliCommand = {
     'key SID) is reported, not saved twice. --scrub then removes each imported secret from its file',
     '(the .env line; twilio-cli\'s apiSecret, with a note where it lives now), keeping every other byte.',
   ].join('\n'),
+  environment: ['SMSIT_TWILIO_HOME', 'SMSIT_TWILIO_KEYCHAIN_SERVICE', 'SMSIT_TWILIO_API_BASE', 'TWILIO_*'],
   async run(args, cli) {
     const { values, positionals } = parseOptions(args, OPTIONS, { min: 0, max: 100, names: '' });
     if (values.all && positionals.length > 0) throw new UsageError('Give either --all or the numbers to import, not both.');

@@ -1,7 +1,7 @@
 /** `smsit-twilio serve`: runs the loopback endpoint for the local workflow engine until SIGTERM / SIGINT. */
 import { DEFAULT_ENGINE_PORT } from '../../core/endpoint/endpoint-limits';
 import { AppError } from '../../core/errors';
-import { accessLogPath } from '../../core/paths';
+import { accessLogPath, engineSocketPath } from '../../core/paths';
 import { version } from '../../../package.json';
 import { parseOptions } from '../cli-args';
 import { UsageError, type CliCommand } from '../cli-command';
@@ -20,8 +20,9 @@ const PARENT_CHECK_MS = 500;
  * without this check the server would run on, orphaned. Started otherwise (a shell with nohup,
  * systemd), an exiting parent is no reason to stop.
  */
-function untilStop(watchParent: boolean): Promise<StopReason> {
-  return new Promise((resolve) => {
+function untilStop(watchParent: boolean): { stopped: Promise<StopReason>; cancel(): void } {
+  let cancel = () => {};
+  const stopped = new Promise<StopReason>((resolve) => {
     const parent = process.ppid;
     const stop = (reason: StopReason) => {
       process.off('SIGTERM', stop);
@@ -34,9 +35,14 @@ function untilStop(watchParent: boolean): Promise<StopReason> {
           if (process.ppid !== parent) stop('parent-exited');
         }, PARENT_CHECK_MS)
       : undefined;
+    // Never the reason the process stays up: a server that failed to start must still exit.
+    watch?.unref();
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
+    // A failed start must not leave the parent check (an interval) keeping the process alive.
+    cancel = () => stop('SIGTERM');
   });
+  return { stopped, cancel };
 }
 
 /** `serve [--port N]`. */
@@ -47,7 +53,8 @@ export const serveCommand: CliCommand = {
   description: [
     `Listens on 127.0.0.1 (and ::1) only, port N, else the saved port, else ${DEFAULT_ENGINE_PORT}; --port 0 picks a free one.`,
     'Every route but /v1/health needs "Authorization: Bearer TOKEN" (smsit-twilio tokens create NAME).',
-    'Prints "listening on http://127.0.0.1:N"; stops cleanly on SIGTERM or Ctrl-C, and when the process that',
+    'Also serves on a Unix socket in the data folder (curl --unix-socket PATH http://localhost/v1/headers), which no other user can take over.',
+    'Prints "listening on http://127.0.0.1:N" (and the socket); stops cleanly on SIGTERM or Ctrl-C, and when the process that',
     'started it (npx or npm) exits. See docs/engine.md.',
   ].join('\n'),
   environment: ['SMSIT_TWILIO_HOME', 'SMSIT_TWILIO_KEYCHAIN_SERVICE', 'SMSIT_TWILIO_API_BASE'],
@@ -66,13 +73,18 @@ export const serveCommand: CliCommand = {
       port: port ?? null,
       apiBase: cli.env.SMSIT_TWILIO_API_BASE?.trim() || null,
       logFile: accessLogPath(context.dataDir),
+      socketPath: engineSocketPath(context.dataDir, context.env),
       version,
     });
     // npm sets npm_command (exec for npx, run-script for npm run) in what it starts.
-    const stopped = untilStop(cli.env.npm_command !== undefined);
+    const { stopped, cancel } = untilStop(cli.env.npm_command !== undefined);
     const status = await endpoint.start();
-    if (status.error) throw AppError.fromInfo(status.error);
+    if (status.error) {
+      cancel();
+      throw AppError.fromInfo(status.error);
+    }
     cli.io.stdout.write(`listening on ${status.url}\n`);
+    if (status.socketPath) cli.io.stdout.write(`and on the socket ${status.socketPath} (only this user can reach it)\n`);
     if (status.paused) cli.io.stderr.write('The endpoint is paused: it answers 503 until resumed from the tray app.\n');
     const reason = await stopped;
     await endpoint.stop();

@@ -7,7 +7,8 @@ import type { CredentialDraft, VerificationReport } from '../../shared/app-types
 import type { ChannelResult } from '../../shared/ipc-contract';
 import { AppError } from '../errors';
 import { credentialsFor, credentialsFromRecord } from '../twilio/auth-header';
-import { STANDARD_KEY_NAME, type TwilioService } from '../twilio/twilio-service';
+import type { TwilioService } from '../twilio/twilio-service';
+import { keyFriendlyName } from '../twilio/key-friendly-name';
 import { realSleep } from '../twilio/rate-limit-wait';
 import { toVerificationSummary } from '../twilio/verification-report';
 import { assertNameFree, cleanAccountName } from './account-names';
@@ -21,6 +22,8 @@ export interface AccountDeps {
   twilio: TwilioService;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** This computer's name, put into the names of keys created here; the host name by default. */
+  computerName?: () => string;
 }
 
 /**
@@ -51,7 +54,7 @@ export async function addAccount(
   if (input.verify) {
     report = await twilio.verify(input.draft);
     if (!report.ok) {
-      const hint = report.error?.kind === 'bad-input' || report.error?.kind === 'invalid-credentials' ? '' : ' Nothing was saved. To save the account without checking it now, turn verification off (smsit-twilio: --no-verify).';
+      const hint = report.error?.kind === 'bad-input' || report.error?.kind === 'invalid-credentials' ? '' : ' Nothing was saved.';
       throw reportFailure(report, hint);
     }
   }
@@ -85,12 +88,12 @@ export async function verifyAccount(deps: AccountDeps, ref: string): Promise<Cha
 }
 
 /** Deletes a key at Twilio after a failed upgrade step; says in words whether that worked. */
-async function compensate(deps: AccountDeps, credentials: Parameters<TwilioService['deleteKey']>[0], keySid: string): Promise<string> {
+async function compensate(deps: AccountDeps, credentials: Parameters<TwilioService['deleteKey']>[0], keySid: string, keyName: string): Promise<string> {
   try {
     await deps.twilio.deleteKey(credentials, keySid);
     return ` The new API key ${keySid} was deleted at Twilio again, so nothing is left behind; the account still uses its Auth Token.`;
   } catch {
-    return ` The new API key ${keySid} could not be deleted at Twilio either: delete it in the Twilio Console (Account → API keys & tokens, "${STANDARD_KEY_NAME}"). The account still uses its Auth Token.`;
+    return ` The new API key ${keySid} could not be deleted at Twilio either: delete it in the Twilio Console (Account → API keys & tokens, "${keyName}"). The account still uses its Auth Token.`;
   }
 }
 
@@ -111,12 +114,13 @@ export async function upgradeAccount(
     throw new AppError('bad-input', `"${record.name}" already uses an API key; there is nothing to upgrade.`);
   }
   const tokenCredentials = await credentialsFor(record, accounts, 'auth-token');
-  const key = await twilio.createStandardKey(tokenCredentials);
+  const keyName = keyFriendlyName(record.name, deps.computerName?.());
+  const key = await twilio.createStandardKey(tokenCredentials, keyName);
   try {
     await accounts.storeSecret(record, 'api-key-secret', key.secret);
   } catch (error) {
     const info = error instanceof AppError ? error : new AppError('keychain-unavailable', 'The keychain could not store the new API key secret.');
-    throw new AppError(info.kind, `The new API key's secret could not be stored: ${info.message}` + (await compensate(deps, tokenCredentials, key.sid)), info.details, { cause: error });
+    throw new AppError(info.kind, `The new API key's secret could not be stored: ${info.message}` + (await compensate(deps, tokenCredentials, key.sid, keyName)), info.details, { cause: error });
   }
   const keyRecord = { ...record, authType: 'apiKey' as const, apiKeySid: key.sid };
   const sleep = deps.sleep ?? realSleep;
@@ -128,7 +132,7 @@ export async function upgradeAccount(
   }
   if (!report.ok) {
     await accounts.discardSecret(record, 'api-key-secret');
-    throw reportFailure(report, ` (while checking the new API key)` + (await compensate(deps, tokenCredentials, key.sid)));
+    throw reportFailure(report, ` (while checking the new API key)` + (await compensate(deps, tokenCredentials, key.sid, keyName)));
   }
   let switched;
   try {
@@ -136,10 +140,10 @@ export async function upgradeAccount(
   } catch (error) {
     await accounts.discardSecret(record, 'api-key-secret');
     const info = error instanceof AppError ? error : new AppError('io', 'The account could not be switched to the new API key.');
-    throw new AppError(info.kind, info.message + (await compensate(deps, tokenCredentials, key.sid)), info.details, { cause: error });
+    throw new AppError(info.kind, info.message + (await compensate(deps, tokenCredentials, key.sid, keyName)), info.details, { cause: error });
   }
   await accounts.recordVerification(switched.id, toVerificationSummary(report, (deps.now ?? (() => new Date()))()));
-  return { account: await accounts.summary(switched.id), report };
+  return { account: await accounts.summary(switched.id), report, keyName };
 }
 
 /** Names the secrets a removal could not delete from the keychain, and when they will be. */

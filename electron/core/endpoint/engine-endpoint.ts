@@ -13,7 +13,9 @@ import { DEFAULT_ENGINE_PORT, DEFAULT_LIMITS, REGISTRY_POLL_MS, type EndpointLim
 import type { RawJson } from './endpoint-routes';
 import type { TokenRegistry } from './engine-tokens';
 import { FailedAttemptThrottle } from './failed-attempt-throttle';
-import { closeServers, listenOnLoopback } from './loopback-server';
+import { dirname } from 'node:path';
+import { secureDataFolder } from '../data-folder';
+import { closeServers, listenOnLoopback, listenOnSocket, removeSocketFile } from './loopback-server';
 import { RegistryView } from './registry-view';
 import { allowedHosts } from './request-guards';
 import { createRequestHandler } from './request-handler';
@@ -26,6 +28,8 @@ export interface EngineEndpointOptions {
   port?: number | null;
   /** SMSIT_TWILIO_API_BASE: replaces every account's regional origin in answers (tests, proxies). */
   apiBase?: string | null;
+  /** A Unix socket to serve on as well (engineSocketPath): a channel no other local user can take over. Null: TCP only. */
+  socketPath?: string | null;
   /** The access log file; null keeps the log in memory only. */
   logFile: string | null;
   version: string;
@@ -47,6 +51,7 @@ export class EngineEndpoint {
   private readonly listeners = new Set<() => void>();
   private servers: Server[] = [];
   private port: number;
+  private socket: string | null = null;
   private error: ErrorInfo | null = null;
   private logNotice: NodeJS.Timeout | null = null;
 
@@ -71,22 +76,37 @@ export class EngineEndpoint {
     await this.view.reload();
     this.port = this.options.port ?? this.view.engine()?.port ?? DEFAULT_ENGINE_PORT;
     let hosts = allowedHosts(this.port);
-    const handler = createRequestHandler({
-      state: { current: () => this.view.current(), hosts: () => hosts, tokenUsed: (name) => this.view.tokenUsed(name) },
+    const deps = (hostsNow: () => Set<string>) => ({
+      state: { current: () => this.view.current(), hosts: hostsNow, tokenUsed: (name: string) => this.view.tokenUsed(name) },
       secrets: this.secrets,
       answers: this.answers,
-      throttle: new FailedAttemptThrottle(this.limits.maxFailedAttempts, this.limits.failureWindowMs, () => this.clock().getTime()),
       log: this.log,
       apiBase: this.options.apiBase ?? null,
       version: this.options.version,
       maxBodyBytes: this.limits.maxBodyBytes,
       now: this.clock,
     });
+    const throttle = new FailedAttemptThrottle(this.limits.maxFailedAttempts, this.limits.failureWindowMs, () => this.clock().getTime());
+    const handler = createRequestHandler({ ...deps(() => hosts), throttle });
     try {
       const { servers, port } = await listenOnLoopback(handler, this.port, this.limits, (status) => this.logRefused(status));
       this.servers = servers;
       this.port = port;
       hosts = allowedHosts(port);
+      const socketPath = this.options.socketPath ?? null;
+      if (socketPath !== null) {
+        try {
+          await secureDataFolder(dirname(socketPath));
+          // curl --unix-socket sends "Host: localhost"; nothing but a process of this user reaches the socket.
+          const socketHosts = new Set(['localhost', ...hosts]);
+          this.servers.push(await listenOnSocket(createRequestHandler({ ...deps(() => socketHosts), throttle }), socketPath, this.limits, (status) => this.logRefused(status)));
+          this.socket = socketPath;
+        } catch (error) {
+          await closeServers(this.servers);
+          this.servers = [];
+          throw error;
+        }
+      }
       this.error = null;
       this.view.watch();
     } catch (error) {
@@ -101,6 +121,8 @@ export class EngineEndpoint {
     const servers = this.servers;
     this.servers = [];
     await Promise.all([closeServers(servers), this.view.unwatch()]);
+    if (this.socket !== null) await removeSocketFile(this.socket);
+    this.socket = null;
     await this.log.flush();
     if (this.logNotice) clearTimeout(this.logNotice);
     this.logNotice = null;
@@ -130,7 +152,7 @@ export class EngineEndpoint {
   /** Where it listens and whether it serves. */
   status(): EndpointStatus {
     const paused = this.view.engine()?.paused ?? false;
-    return { url: `http://127.0.0.1:${this.port}`, port: this.port, running: this.servers.length > 0, paused, error: this.error };
+    return { url: `http://127.0.0.1:${this.port}`, port: this.port, socketPath: this.socket, running: this.servers.length > 0, paused, error: this.error };
   }
 
   /** The last requests, newest first. */

@@ -3,6 +3,8 @@
  * Never 0.0.0.0 / ::, so nothing off this machine can connect. Node's parser limits and timeouts
  * are set tight so a slow or garbage-sending client is cut off instead of pinning a socket.
  */
+import { connect } from 'node:net';
+import { chmod, unlink } from 'node:fs/promises';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -112,4 +114,54 @@ export async function listenOnLoopback(listener: Listener, port: number, limits:
       throw new AppError('io', `The engine endpoint could not listen on [::1]:${bound} (${code}).`, { field: 'port' }, { cause: error });
     }
   }
+}
+
+/** True when something answers on the Unix socket at `path` (a live server, not a stale file). */
+function socketAnswers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = connect({ path });
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once('error', () => resolve(false));
+  });
+}
+
+function listenPath(server: Server, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ path, exclusive: true }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Listens on a Unix socket at `path` (inside a 0700 folder of ours, so no other user can take its
+ * place or connect), file mode 0600. A stale socket file from a crash is replaced; a live one
+ * (another copy serving) is `port-in-use`.
+ */
+export async function listenOnSocket(listener: Listener, path: string, limits: EndpointLimits, onClientError: (status: number) => void = () => {}): Promise<Server> {
+  const server = makeServer(listener, limits, onClientError, new ConnectionCap(limits.maxConnections));
+  try {
+    await listenPath(server, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
+      throw new AppError('io', `The engine endpoint could not listen on the socket ${path} (${(error as NodeJS.ErrnoException).code}).`, { path }, { cause: error });
+    }
+    if (await socketAnswers(path)) {
+      throw new AppError('port-in-use', `Another copy of SMS-iT Twilio Credentials already serves the engine on ${path}. Quit it (or stop its \`smsit-twilio serve\`), then try again.`, { path });
+    }
+    await unlink(path); // left by a crash: nobody listens on it
+    await listenPath(server, path);
+  }
+  await chmod(path, 0o600);
+  return server;
+}
+
+/** Removes a Unix socket file after its server closed (missing is fine). */
+export async function removeSocketFile(path: string): Promise<void> {
+  await unlink(path).catch(() => {});
 }

@@ -4,6 +4,7 @@ import { readFileNoFollow } from '../data-folder';
 import { dirname, join } from 'node:path';
 import { AppError } from '../errors';
 import { writeFileAtomic, type WriteFile } from './atomic-write';
+import { nameKey } from '../accounts/account-names';
 import { withFileLock } from './file-lock';
 import { emptyRegistry, REGISTRY_SCHEMA_VERSION, registrySchema, type Registry } from './registry-schema';
 
@@ -17,19 +18,37 @@ export interface RegistryFileOptions {
 /** Prefix of the name a damaged registry is kept aside under, beside the registry. */
 export const CORRUPT_PREFIX = 'accounts.corrupt-';
 
-type Parsed = { registry: Registry } | { problem: 'corrupt' | 'newer' };
+type Parsed = { registry: Registry } | { problem: 'corrupt' | 'newer' } | { problem: 'duplicates'; message: string };
+
+/** Accounts a hand edit doubled: one id twice, or names equal but for case. Null when there are none. */
+function duplicates(registry: Registry): string | null {
+  const seen = new Map<string, Registry['accounts'][number]>();
+  for (const account of registry.accounts) {
+    const twin = seen.get(`id:${account.id}`) ?? seen.get(`name:${nameKey(account.name)}`);
+    if (twin) {
+      return twin.id === account.id
+        ? `two accounts have the same id "${account.id}" ("${twin.name}" and "${account.name}")`
+        : `two accounts are named "${twin.name}" and "${account.name}", which differ only in case`;
+    }
+    seen.set(`id:${account.id}`, account).set(`name:${nameKey(account.name)}`, account);
+  }
+  return null;
+}
 
 function parse(text: string): Parsed {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte order mark (Windows Notepad writes one) is not part of the JSON.
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     return { problem: 'corrupt' };
   }
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > REGISTRY_SCHEMA_VERSION) return { problem: 'newer' };
   const result = registrySchema.safeParse(json);
-  return result.success ? { registry: result.data } : { problem: 'corrupt' };
+  if (!result.success) return { problem: 'corrupt' };
+  const doubled = duplicates(result.data);
+  return doubled ? { problem: 'duplicates', message: doubled } : { registry: result.data };
 }
 
 /** The registry file of one data folder. */
@@ -102,6 +121,15 @@ export class RegistryFile {
   /** Never start empty over a user's accounts in silence: keep the damaged file and say where. */
   private async recover(parsed: Parsed): Promise<Registry> {
     if ('registry' in parsed) return parsed.registry;
+    if (parsed.problem === 'duplicates') {
+      // Using one of the two would be a guess (which secret, which is active): refuse both, keep the file.
+      throw new AppError(
+        'registry-corrupt',
+        `Your accounts file ${this.path} was edited by hand and ${parsed.message}. It was left untouched, and no account is used until it is fixed: ` +
+          'rename or remove one of them in the file (or restore a backup), then try again.',
+        { path: this.path },
+      );
+    }
     if (parsed.problem === 'newer') {
       throw new AppError(
         'registry-corrupt',

@@ -21,6 +21,7 @@ const errorInfoSchema = z.object({
     .optional(),
 });
 
+// Not loose: a verification is replaced whole by the next one, and shells build it from their own type.
 export const verificationSchema = z.object({
   at: isoTime,
   ok: z.boolean(),
@@ -32,7 +33,7 @@ export const verificationSchema = z.object({
   error: errorInfoSchema.nullable(),
 });
 
-export const accountRecordSchema = z.object({
+export const accountRecordSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string().min(1),
   accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/),
@@ -53,7 +54,7 @@ export const accountRecordSchema = z.object({
   secretCreatedAt: isoTime.optional(),
 });
 
-export const engineTokenSchema = z.object({
+export const engineTokenSchema = z.looseObject({
   name: z.string().min(1),
   /** sha256 of the token, hex. The token itself is shown once and never stored. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -71,11 +72,15 @@ export const pendingSecretSchema = z.object({
   since: isoTime,
 });
 
-export const registrySchema = z.object({
+/**
+ * Objects are loose: fields this version does not know (a newer minor version's, a hand edit) are
+ * kept through every write instead of being dropped by an older writer.
+ */
+export const registrySchema = z.looseObject({
   schemaVersion: z.literal(REGISTRY_SCHEMA_VERSION),
   activeAccountId: z.string().nullable(),
   accounts: z.array(accountRecordSchema),
-  engine: z.object({
+  engine: z.looseObject({
     port: z.number().int().min(1).max(65535).nullable(),
     paused: z.boolean(),
     tokens: z.array(engineTokenSchema),

@@ -1,6 +1,6 @@
 /** The SecretStore on keytar: macOS Keychain, Windows Credential Manager, the Linux Secret Service. */
 import { AppError } from '../errors';
-import { keychainHelp, keychainUnavailable } from './keychain-errors';
+import { keychainUnavailable } from './keychain-errors';
 import { entryName, parseEntryName, type SecretPurpose, type SecretRef, type SecretStore } from './secret-store';
 
 type Keytar = typeof import('keytar');
@@ -23,7 +23,7 @@ export function keytarLoadError(cause: unknown, platform: NodeJS.Platform = proc
   if (code === 'ERR_DLOPEN_FAILED') {
     return new AppError(
       'keychain-unavailable',
-      `The system keychain could not be opened: its native module did not load${platform === 'linux' ? ' (libsecret is missing)' : ''}. ${keychainHelp(platform)}`,
+      `The system keychain could not be opened: its native module did not load${platform === 'linux' ? ' (libsecret is missing)' : ''}.`,
       {},
       { cause },
     );

@@ -24,18 +24,18 @@ function isAnswerError(error: unknown): error is TwilioAnswerError {
 
 /** The 20003 message: the usual reasons, including the region, since Twilio says only "Authenticate". */
 export function invalidCredentialsMessage({ authType, region }: RefusalContext): string {
-  const regionHint = `the credentials were made in another Twilio region than ${region.toUpperCase()} (regional credentials only work in their own region: choose that region)`;
+  const regionHint = `the credentials were made in another Twilio region than ${region.toUpperCase()} (regional credentials only work in their own region)`;
   if (authType === 'apiKey') {
     return (
       'Twilio did not accept this API key (error 20003, "Authenticate"). Likely causes: the API Key Secret is wrong, ' +
       'or the key was deleted or its secret rotated; the Account SID and the API Key SID belong to different accounts or were swapped; ' +
-      `or ${regionHint}. Check the values in the Twilio Console (Account → API keys & tokens) and paste them again.`
+      `or ${regionHint}.`
     );
   }
   return (
     'Twilio did not accept this Account SID and Auth Token (error 20003, "Authenticate"). Likely causes: the Auth Token is wrong ' +
     'or was rotated (Twilio shows the new one after a rotation); the Account SID belongs to another account (or an API Key SID was pasted as the Account SID); ' +
-    `or ${regionHint}. Copy both again from Account Info on the Twilio Console dashboard.`
+    `or ${regionHint}.`
   );
 }
 

@@ -3,7 +3,7 @@ import type { AuthType, KeyType } from '../../shared/app-types';
 import type { AccountFacts } from './key-type-classifier';
 
 export const AUTH_TOKEN_WARNING =
-  'Twilio recommends Auth Tokens for local testing only; upgrade to an API key (Upgrade in the app, or "smsit-twilio accounts upgrade NAME").';
+  'Twilio recommends Auth Tokens for local testing only; upgrade to an API key.';
 
 export const RESTRICTED_KEY_WARNING =
   'This is a Restricted API key. Restricted keys are new at Twilio and untested with SMS-iT Workflow: some steps may fail for lack of a permission. ' +

@@ -37,6 +37,7 @@ export async function startRealCore(): Promise<RealCore> {
     registry: context.registry,
     accounts: context.accounts,
     port: 0,
+    socketPath: join(dataDir, 'engine.sock'),
     logFile: null,
     version: 'e2e',
     registryPollMs: 200,

@@ -19,12 +19,6 @@ export function screenshotDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.UPDATE_SCREENSHOTS === '1' ? SCREENSHOT_DIR : resolve('test-results/screenshots');
 }
 
-/**
- * Applied while a shot is taken: no focus ring (its look depends on how focus arrived) and no
- * "Copied" confirmation (it disappears after 2.5 s, so a slow run would miss it).
- */
-const SCREENSHOT_STYLE = ':focus, :focus-visible { outline: none !important; box-shadow: none !important; } .copy-status { visibility: hidden !important; }';
-
 /** The endpoint's port as the screenshots show it (the app's default). */
 export const SHOWN_PORT = 47123;
 
@@ -41,7 +35,8 @@ export async function illustrationsLoaded(page: Page): Promise<void> {
 /**
  * Replaces, in the page's text and field values, what differs from run to run by fixed examples:
  * each distinct SID by the next of a fixed list (in order of appearance), engine tokens, the
- * loopback port, and en-US times of day. Returns nothing; `restoreRunValues` puts them back.
+ * loopback port, and en-US times of day; hides the focus ring and passing confirmations.
+ * `restoreRunValues` puts everything back.
  */
 async function showFixedValues(page: Page): Promise<void> {
   await page.evaluate((port) => {
@@ -81,7 +76,20 @@ async function showFixedValues(page: Page): Promise<void> {
         field.value = fixed;
       }
     }
-    (window as unknown as { __runValues: typeof changed }).__runValues = changed;
+    // No focus ring (its look depends on how focus arrived) and no "Copied" confirmation (it goes
+    // after 2.5 s, so a slow run would miss it). Set through the CSSOM: the page's CSP refuses a <style>.
+    const styled: [HTMLElement, string, string, string][] = [];
+    const hide = (element: HTMLElement, property: string, value: string) => {
+      styled.push([element, property, element.style.getPropertyValue(property), element.style.getPropertyPriority(property)]);
+      element.style.setProperty(property, value, 'important');
+    };
+    if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
+      hide(document.activeElement, 'outline', 'none');
+      hide(document.activeElement, 'box-shadow', 'none');
+    }
+    for (const status of document.querySelectorAll<HTMLElement>('.copy-status')) hide(status, 'visibility', 'hidden');
+    (window as unknown as { __runValues: typeof changed; __runStyles: typeof styled }).__runValues = changed;
+    (window as unknown as { __runStyles: typeof styled }).__runStyles = styled;
   }, SHOWN_PORT);
 }
 
@@ -92,7 +100,25 @@ async function restoreRunValues(page: Page): Promise<void> {
       if (kind === 'text') node.nodeValue = original;
       else (node as HTMLInputElement).value = original;
     }
+    const styled = (window as unknown as { __runStyles?: [HTMLElement, string, string, string][] }).__runStyles ?? [];
+    for (const [element, property, value, priority] of styled.reverse()) {
+      if (value) element.style.setProperty(property, value, priority);
+      else element.style.removeProperty(property);
+    }
     delete (window as unknown as { __runValues?: unknown }).__runValues;
+    delete (window as unknown as { __runStyles?: unknown }).__runStyles;
+  });
+}
+
+/**
+ * Waits until the page has painted in the new scheme with every image decoded: a drawing caught
+ * mid-decode is scaled with a coarser filter and differs by a few pixels from run to run.
+ */
+async function settled(page: Page): Promise<void> {
+  await illustrationsLoaded(page);
+  await page.evaluate(async () => {
+    await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
 }
 
@@ -106,8 +132,9 @@ export async function screenshotBothSchemes(page: Page, name: string): Promise<s
   try {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
+      await settled(page);
       const path = resolve(dir, `${name}-${scheme}.png`);
-      await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide', style: SCREENSHOT_STYLE });
+      await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
       paths.push(path);
     }
   } finally {

@@ -69,7 +69,8 @@ describe('smsit-twilio accounts', () => {
   it('upgrades an Auth Token account to a new Standard key, then removes it deleting the key at Twilio', async () => {
     const account = fake.state.addAccount();
     await cli(['accounts', 'add', 'Acme', '--account-sid', account.sid], account.authToken);
-    const upgrade = await cli(['accounts', 'upgrade', 'Acme', '--keep-auth-token', '--json']);
+    // Kept by default, as in the window: no flag needed.
+    const upgrade = await cli(['accounts', 'upgrade', 'Acme', '--json']);
     expect(upgrade.code).toBe(0);
     const { account: upgraded, report } = JSON.parse(upgrade.stdout);
     expect(upgraded).toMatchObject({ authType: 'apiKey', keyType: 'standard', keepsAuthToken: true, secretCreatedAt: expect.any(String) });
@@ -79,6 +80,23 @@ describe('smsit-twilio accounts', () => {
     expect(remove.code).toBe(0);
     expect(remove.stdout).toContain('its API key was deleted at Twilio');
     expect(fake.state.keysOf(account.sid)).toEqual([]);
+  });
+
+  it('keeps the Auth Token on upgrade unless --drop-auth-token, and says why where the choice is made', async () => {
+    const help = await cli(['accounts', 'upgrade', '--help']);
+    expect(help.stdout).toContain('The Auth Token is kept by default (--drop-auth-token removes it from the keychain).');
+    expect(help.stdout).toContain('check Twilio webhook signatures');
+    const kept = fake.state.addAccount();
+    await cli(['accounts', 'add', 'Kept', '--account-sid', kept.sid], kept.authToken);
+    const keep = await cli(['accounts', 'upgrade', 'Kept']);
+    expect(keep.code).toBe(0);
+    expect(keep.stdout).toContain('The Auth Token is kept in the keychain (--drop-auth-token would have removed it).');
+    const dropped = fake.state.addAccount();
+    await cli(['accounts', 'add', 'Dropped', '--account-sid', dropped.sid], dropped.authToken);
+    expect((await cli(['accounts', 'upgrade', 'Dropped', '--drop-auth-token'])).stdout).toContain('The Auth Token was removed from the keychain');
+    const list = JSON.parse((await cli(['accounts', 'list', '--json'])).stdout) as { name: string; keepsAuthToken: boolean }[];
+    expect(Object.fromEntries(list.map((a) => [a.name, a.keepsAuthToken]))).toEqual({ Kept: true, Dropped: false });
+    expect((await cli(['accounts', 'upgrade', 'Kept', '--keep-auth-token', '--drop-auth-token'])).code).toBe(2);
   });
 
   it('says a Standard key cannot delete itself (exit 2) and keeps the account', async () => {

@@ -28,8 +28,12 @@ async function packagesImportedBy(args: string[], input = '') {
 
 describe('the built command', () => {
   it('says in one sentence how to build it when out/cli is missing', async () => {
+    // A clone where nothing is built yet: the bin, the Node check and package.json, no out/.
     mkdirSync(join(dir, 'bin'));
+    mkdirSync(join(dir, 'scripts'));
     copyFileSync(BIN, join(dir, 'bin', 'smsit-twilio.mjs'));
+    copyFileSync(fileURLToPath(new URL('../../../scripts/check-node.mjs', import.meta.url)), join(dir, 'scripts', 'check-node.mjs'));
+    copyFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), join(dir, 'package.json'));
     const run = await runNode([join(dir, 'bin', 'smsit-twilio.mjs'), '--help']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');

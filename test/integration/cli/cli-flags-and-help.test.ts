@@ -132,6 +132,10 @@ describe('help', () => {
     const log = await runSmsitTwilio(['log', '--help']);
     expect(log.stdout).toContain('Environment:\n  SMSIT_TWILIO_HOME  the data folder (accounts.json, engine tokens, access log); default: the app’s\n');
 
+    const imported = await runSmsitTwilio(['import', '--help']);
+    expect(imported.stdout).toContain('\n  TWILIO_*                       Twilio credentials in this environment, listed and imported when chosen (not with --no-environment)\n');
+    expect(imported.stdout).not.toContain('ignored on purpose');
+
     const verify = await runSmsitTwilio(['verify', '--help']);
     expect(verify.stdout).toContain('Environment:\n  SMSIT_TWILIO_API_BASE  send every Twilio request to this http(s) URL (a proxy) instead of Twilio\n');
   });

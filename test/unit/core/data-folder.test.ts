@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAppContext } from '../../../electron/core/app-context';
 import { secureDataFolder } from '../../../electron/core/data-folder';
+import { engineSocketPath } from '../../../electron/core/paths';
 import { AccessLog } from '../../../electron/core/endpoint/access-log';
 import { RegistryFile } from '../../../electron/core/registry/registry-file';
 import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
@@ -58,5 +59,12 @@ describe('the data folder is ours', () => {
     expect(error).toMatchObject({ kind: 'io' });
     expect(error.message).toMatch(new RegExp(`belongs to another user \\(uid ${owner}\\).*SMSIT_TWILIO_HOME`));
     expect((await stat(dir)).mode & 0o777).toBe(0o777);
+  });
+
+  it('puts the engine socket in the data folder, in a per-user runtime folder when that path is too long, none on Windows', () => {
+    expect(engineSocketPath('/home/me/.config/SMS-iT Twilio Credentials', {}, 'linux')).toBe('/home/me/.config/SMS-iT Twilio Credentials/engine.sock');
+    const long = engineSocketPath(`/home/${'x'.repeat(120)}`, { XDG_RUNTIME_DIR: '/run/user/1000' }, 'linux');
+    expect(long).toMatch(/^\/run\/user\/1000\/smsit-twilio-\d+\/engine\.sock$/);
+    expect(engineSocketPath('C:\\Users\\me\\AppData\\Roaming\\SMS-iT Twilio Credentials', {}, 'win32')).toBeNull();
   });
 });

@@ -1,10 +1,14 @@
 /** The endpoint under the attacks of issue 14, each run by a real second local process on loopback, bounded in count and time. */
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
+import { request } from 'node:http';
+import { chmod, lstat, mkdir, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAccessLogFile } from '../../../../electron/core/endpoint/access-log-file';
+import { tempDir } from '../../../helpers/temp-dir';
 import { bearer, call, startFixture, type Fixture } from './endpoint-fixture';
 
 const hostile = fileURLToPath(new URL('./hostile-client.mjs', import.meta.url));
@@ -106,4 +110,49 @@ describe('the endpoint under attack', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 401/);
     expect(sent).toBeLessThan(20_000_000); // the server stopped reading: 200 MB were never taken in
   });
+
+  it('serves the engine on a Unix socket in a 0700 folder of its own user, which another user cannot take over', async () => {
+    const dir = join(await tempDir('smsit-sock-'), 'run');
+    await mkdir(dir, { mode: 0o755 });
+    const socketPath = join(dir, 'engine.sock');
+    await writeFile(socketPath, ''); // a stale file left where the socket goes (a crash)
+    fx = await startFixture({ socketPath });
+    expect(fx.endpoint.status().socketPath).toBe(socketPath);
+    const answer = await overSocket(socketPath, '/v1/headers', { Authorization: `Bearer ${fx.token}` });
+    expect([answer.status, answer.json.account.name]).toEqual([200, 'Main']);
+    // What a squatter would need: to create or replace the socket file. Only the owner can.
+    const folder = await stat(dir);
+    expect([folder.uid, folder.mode & 0o777]).toEqual([process.getuid!(), 0o700]);
+    expect((await lstat(socketPath)).mode & 0o777).toBe(0o600);
+    await fx.endpoint.stop();
+    await expect(lstat(socketPath)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('refuses to start a second copy on a live socket instead of taking it over', async () => {
+    const dir = await tempDir('smsit-sock-');
+    await chmod(dir, 0o700);
+    const socketPath = join(dir, 'engine.sock');
+    const live = createServer().listen(socketPath);
+    await new Promise((r) => live.once('listening', r));
+    try {
+      fx = await startFixture({ socketPath }).catch((e) => e);
+      expect(String((fx as unknown as Error).message)).toMatch(/already serves the engine on/);
+    } finally {
+      live.close();
+      fx = undefined as never;
+    }
+  });
 });
+
+/** One request over a Unix socket, the way `curl --unix-socket PATH http://localhost/…` sends it. */
+function overSocket(socketPath: string, path: string, headers: Record<string, string>): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath, path, headers: { Host: 'localhost', ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -41,6 +41,8 @@ describe('accounts rotate (API key)', () => {
     expect(result).toMatchObject({ status: 'rotated', oldKeySid: key.sid, oldKeyLeft: null, account: { keyType: 'standard', secretCreatedAt: expect.any(String) } });
     const keys = fake.state.keysOf(twilioAccount.sid);
     expect(keys.map((k) => k.sid)).toEqual([result.newKeySid]);
+    // Named by the upgrade's rule: the product, the account and the computer.
+    expect(keys[0]!.friendlyName).toMatch(/^SMS-iT Workflow integration.*Shop/);
     expect(result.account.apiKeySid).toBe(result.newKeySid);
     expect(fx.entries(id)).toEqual({ 'api-key-secret': keys[0]!.secret, 'auth-token': twilioAccount.authToken });
     expect(await fx.accounts.find('Shop')).not.toHaveProperty('secretInNext');

@@ -15,7 +15,7 @@ let fake: FakeTwilio;
 let dir: string;
 let secrets: MemorySecretStore;
 let accounts: AccountStore;
-let deps: { accounts: AccountStore; twilio: TwilioService; sleep: (ms: number) => Promise<void> };
+let deps: { accounts: AccountStore; twilio: TwilioService; sleep: (ms: number) => Promise<void>; computerName: () => string };
 let waits: number[];
 
 beforeAll(async () => {
@@ -27,7 +27,7 @@ beforeEach(() => {
   secrets = new MemorySecretStore();
   accounts = new AccountStore({ registry: new RegistryFile({ path: join(dir, 'accounts.json') }), secrets });
   waits = [];
-  deps = { accounts, twilio: new TwilioService({ apiBase: fake.url, sleep: async () => {} }), sleep: async (ms) => void waits.push(ms) };
+  deps = { accounts, twilio: new TwilioService({ apiBase: fake.url, sleep: async () => {} }), sleep: async (ms) => void waits.push(ms), computerName: () => 'studio-mac' };
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -86,7 +86,8 @@ describe('upgradeAccount', () => {
     const { account: saved } = await addAccount(deps, { name: 'Acme', draft, verify: true });
     const { account: upgraded, report } = await upgradeAccount(deps, 'Acme', { keepAuthToken: false });
     const [key] = fake.state.keysOf(account.sid);
-    expect(key).toMatchObject({ friendlyName: 'SMS-iT Workflow integration', keyType: 'standard' });
+    // Named so the Console's list tells it apart from the keys of other accounts and computers.
+    expect(key).toMatchObject({ friendlyName: 'SMS-iT Workflow integration (Acme @ studio-mac)', keyType: 'standard' });
     expect(upgraded).toMatchObject({ authType: 'apiKey', apiKeySid: key!.sid, keyType: 'standard', keepsAuthToken: false });
     expect(report).toMatchObject({ ok: true, authType: 'apiKey', keyType: 'standard' });
     expect(await secrets.get(saved.id, 'api-key-secret')).toBe(key!.secret);

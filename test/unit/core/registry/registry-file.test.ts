@@ -82,3 +82,50 @@ describe('the registry file', () => {
     }
   });
 });
+
+describe('the registry file as people and other versions leave it', () => {
+  const account = (id: string, name: string) => ({
+    id,
+    name,
+    accountSid: `AC${'a'.repeat(32)}`,
+    authType: 'authToken',
+    apiKeySid: null,
+    keyType: null,
+    region: 'us1',
+    edge: null,
+    keepsAuthToken: true,
+    createdAt: '2026-11-27T10:00:00.000Z',
+    lastVerification: null,
+  });
+  const fileWith = (accounts: object[], extra: object = {}) => JSON.stringify({ ...emptyRegistry(), activeAccountId: null, accounts, ...extra }, null, 2);
+
+  it('reads a file that starts with a UTF-8 byte order mark (as Notepad saves it)', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'accounts.json'), `\uFEFF${fileWith([account('1', 'Main')])}`);
+    expect((await (await registryIn(dir)).read()).accounts.map((a) => a.name)).toEqual(['Main']);
+    expect(await readdir(dir)).toEqual(['accounts.json']);
+  });
+
+  it('keeps fields it does not know through a write (a newer minor version, a hand edit)', async () => {
+    const dir = await tempDir();
+    const extra = { ...account('1', 'Main'), color: 'blue' };
+    await writeFile(join(dir, 'accounts.json'), fileWith([extra], { uiTheme: { accent: '#f00' }, engine: { port: null, paused: false, tokens: [], bindIpv6: false } }));
+    await (await registryIn(dir)).update((registry) => void (registry.engine.paused = true));
+    const saved = JSON.parse(await readFile(join(dir, 'accounts.json'), 'utf8'));
+    expect(saved).toMatchObject({ uiTheme: { accent: '#f00' }, engine: { paused: true, bindIpv6: false }, accounts: [{ name: 'Main', color: 'blue' }] });
+  });
+
+  it.each([
+    ['one id twice', [account('1', 'Main'), account('1', 'Backup')], /same id "1" \("Main" and "Backup"\)/],
+    ['names equal but for case', [account('1', 'Main'), account('2', 'MAIN')], /named "Main" and "MAIN", which differ only in case/],
+  ])('refuses hand-edited duplicates (%s), naming them, and leaves the file as it is', async (_, accounts, words) => {
+    const dir = await tempDir();
+    const text = fileWith(accounts);
+    await writeFile(join(dir, 'accounts.json'), text);
+    const registry = await registryIn(dir);
+    await expect(registry.read()).rejects.toMatchObject({ kind: 'registry-corrupt', message: expect.stringMatching(words) });
+    await expect(registry.update(() => undefined)).rejects.toMatchObject({ kind: 'registry-corrupt' });
+    expect(await readFile(join(dir, 'accounts.json'), 'utf8')).toBe(text);
+    expect(await readdir(dir)).toEqual(['accounts.json']);
+  });
+});
