@@ -53,7 +53,7 @@ async function keyManager(deps: AccountDeps, record: AccountRecord): Promise<{ c
       'bad-input',
       `Rotating a key needs a credential that may manage keys — the account's Auth Token or a Main API key — and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +
         'Either make a new key in the Twilio Console (Account → API keys & tokens), add it with "smsit-twilio accounts add" and remove this account; ' +
-        'or add the account with its Auth Token and run "smsit-twilio accounts upgrade NAME --keep-auth-token": from then on "accounts rotate" works.',
+        'or add the account with its Auth Token and run "smsit-twilio accounts upgrade NAME" (it keeps the Auth Token): from then on "accounts rotate" works.',
       { field: 'rotate' },
     );
   }

@@ -16,7 +16,7 @@ const never = async () => {
   throw new Error('asked, but there was nothing to ask');
 };
 
-/** An account at the fake with a Standard key, saved with its Auth Token kept (as after "upgrade --keep-auth-token"). */
+/** An account at the fake with a Standard key, saved with its Auth Token kept (as after "upgrade", which keeps it). */
 async function keyedAccount(options: { keyType?: 'standard' | 'main'; keepToken?: boolean } = {}) {
   const fx = await rotationFixture(fake);
   const twilioAccount = fake.state.addAccount();
@@ -67,7 +67,7 @@ describe('accounts rotate (API key)', () => {
 
   it('refuses a Standard key without the Auth Token, saying how to get there, before anything is made', async () => {
     const { fx, twilioAccount } = await keyedAccount({ keepToken: false });
-    await expect(rotateApiKey(fx.deps, 'Shop', never)).rejects.toMatchObject({ kind: 'bad-input', message: expect.stringContaining('accounts upgrade NAME --keep-auth-token') });
+    await expect(rotateApiKey(fx.deps, 'Shop', never)).rejects.toMatchObject({ kind: 'bad-input', message: expect.stringContaining('accounts upgrade NAME" (it keeps the Auth Token)') });
     expect(fake.state.keysOf(twilioAccount.sid)).toHaveLength(1);
   });
 
