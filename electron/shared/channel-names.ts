@@ -11,6 +11,7 @@ export const CHANNELS = [
   'accounts:activate',
   'accounts:remove',
   'accounts:upgrade',
+  'accounts:rotate',
   'endpoint:pause',
   'endpoint:resume',
   'endpoint:set-port',

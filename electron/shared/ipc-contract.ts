@@ -38,6 +38,7 @@ export const channelInputs = {
   'accounts:activate': z.object({ id }),
   'accounts:remove': z.object({ id, deleteKey: z.boolean() }),
   'accounts:upgrade': z.object({ id, keepAuthToken: z.boolean() }),
+  'accounts:rotate': z.object({ id }),
   'endpoint:pause': none,
   'endpoint:resume': none,
   'endpoint:set-port': z.object({ port: z.number().int().min(1).max(65535) }),
@@ -61,6 +62,8 @@ export interface ChannelResults {
   'accounts:remove': { keyDeleted: boolean; warnings: string[] };
   /** `keyName`: the new key's friendly name at Twilio (account and computer in it, to tell keys apart). */
   'accounts:upgrade': { account: AccountSummary; report: VerificationReport; keyName: string };
+  /** The window asked first; `message` says what was done (and names a key left at Twilio, if any). */
+  'accounts:rotate': { account: AccountSummary; report: VerificationReport | null; message: string };
   'endpoint:pause': EndpointStatus;
   'endpoint:resume': EndpointStatus;
   /** Moves the endpoint to the port and saves it; `port-in-use` (field `port`) leaves it where it was. */
