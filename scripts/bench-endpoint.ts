@@ -1,7 +1,7 @@
 /**
  * `npm run bench:endpoint`: loads GET /v1/headers with 50 connections beside a bare Node http
  * server answering the same body, in the same run, and prints the figures the issue sets goals
- * for: req/s ratio (goal ≥ 0.8), p99 latency (≤ 5 ms), RSS growth over 200,000 requests
+ * for: req/s ratio (goal ≥ 0.8), p99 latency (within 2 ms of the bare server's), RSS growth over 200,000 requests
  * (≤ 20 MB). Not a test: figures depend on the machine. The servers run in a child process so
  * the load generator (autocannon, this process) and the servers each get their own core, and
  * the RSS measured is the servers' alone.
@@ -153,8 +153,9 @@ async function runBench(): Promise<void> {
   console.log(`bare node http: ${bareRps.toFixed(0)} req/s; GET /v1/headers: ${endpointRps.toFixed(0)} req/s over ${endpointRequests} requests (${failures} not 2xx / errors)`);
   row('req/s ratio (median of rounds)', ratio.toFixed(3), '>= 0.8', ratio >= 0.8);
   console.log(`  (overall ${(endpointRps / bareRps).toFixed(3)}; per round ${ratios.map((r) => r.toFixed(2)).join(', ')})`);
-  row('p99 latency /v1/headers (median)', `${p99} ms`, '<= 5 ms', p99 <= 5);
-  console.log(`  (bare server p99 median in the same rounds: ${median(bareP99s)} ms)`);
+  const bareP99 = median(bareP99s);
+  row('p99 latency /v1/headers (median)', `${p99} ms`, `<= bare+2`, p99 <= bareP99 + 2);
+  console.log(`  (bare server p99 median in the same rounds: ${bareP99} ms; goal: within 2 ms of it)`);
   row(`RSS growth over ${endpointRequests} requests`, `${growthMb.toFixed(1)} MB`, '<= 20 MB', growthMb <= 20);
   const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
   console.log(`  (server RSS ${mb(before.rss)} → ${mb(after.rss)}; JS heap after GC ${mb(before.heapUsed)} → ${mb(after.heapUsed)})`);
@@ -163,6 +164,8 @@ async function runBench(): Promise<void> {
   const endpointCost = endpointCpu / endpointRequests;
   console.log(`server CPU per request: bare ${bareCost.toFixed(1)} µs, /v1/headers ${endpointCost.toFixed(1)} µs (bare / endpoint = ${(bareCost / endpointCost).toFixed(3)})`);
   console.log(`machine load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`);
+  // The same figures before issue 14 (lead, quiet machine; /work/notes/bench-endpoint-before.txt), to compare like with like.
+  console.log('before issue 14 (quiet machine): ratio 0.592, p99 7 ms vs bare 4 ms, CPU per request bare 31.8 µs / endpoint 53.1 µs (0.599)');
 }
 
 if (process.argv.includes('--servers')) await runServers();

@@ -5,6 +5,7 @@
 import type { AppState, EndpointStatus } from '../shared/app-types';
 import type { ChannelHandlers, CoreChannel } from '../shared/ipc-contract';
 import { addAccount, removeAccount, upgradeAccount, verifyAccount } from './accounts/account-operations';
+import { rotateAccount } from './rotation/rotate-account';
 import type { AppContext } from './app-context';
 import { toSummary } from './accounts/account-summary';
 import { cleanOrphanSecrets } from './accounts/orphan-secrets';
@@ -123,8 +124,10 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
     'accounts:activate': ({ id }) => change(async () => accounts.summary((await accounts.activate(id)).id)),
     'accounts:remove': ({ id, deleteKey }) => change(() => removeAccount(deps, id, { deleteKey })),
     'accounts:upgrade': ({ id, keepAuthToken }) => change(() => upgradeAccount(deps, id, { keepAuthToken })),
+    'accounts:rotate': ({ id }) => change(() => rotateAccount(deps, id)),
     'endpoint:pause': () => change(async () => endpointRequired(endpoint).pause()),
     'endpoint:resume': () => change(async () => endpointRequired(endpoint).resume()),
+    'endpoint:set-port': ({ port }) => change(async () => endpointRequired(endpoint).changePort(port)),
     'tokens:create': ({ name }) => change(() => createEngineToken(registry, name)),
     'tokens:revoke': ({ name }) => change(async () => (await revokeEngineToken(registry, name), null)),
     'log:list': async () => endpoint?.recentLog() ?? [],

@@ -53,7 +53,7 @@ function checkSid(raw: string, prefix: 'AC' | 'SK'): FieldCheck {
   if (value === '') return fail(value, `Paste the ${label} here.`);
   const kind = sidKind(value);
   if (prefix === 'AC' && kind === 'key') {
-    return fail(value, 'This is an API Key SID (it starts with SK), not the Account SID. The Account SID starts with AC: copy it from Account Info on the Twilio Console dashboard.');
+    return fail(value, 'This is an API Key SID (it starts with SK), not the Account SID. The Account SID starts with AC: copy it from Account Dashboard > Account Info in the Twilio Console.');
   }
   if (prefix === 'SK' && kind === 'account') {
     return fail(value, 'This is your Account SID (it starts with AC), not the API Key SID. The API Key SID starts with SK: copy it from the page Twilio shows after you create the key.');

@@ -38,8 +38,10 @@ export const channelInputs = {
   'accounts:activate': z.object({ id }),
   'accounts:remove': z.object({ id, deleteKey: z.boolean() }),
   'accounts:upgrade': z.object({ id, keepAuthToken: z.boolean() }),
+  'accounts:rotate': z.object({ id }),
   'endpoint:pause': none,
   'endpoint:resume': none,
+  'endpoint:set-port': z.object({ port: z.number().int().min(1).max(65535) }),
   'tokens:create': z.object({ name: z.string().max(100) }),
   'tokens:revoke': z.object({ name: z.string().max(100) }),
   'log:list': none,
@@ -60,8 +62,12 @@ export interface ChannelResults {
   'accounts:remove': { keyDeleted: boolean; warnings: string[] };
   /** `keyName`: the new key's friendly name at Twilio (account and computer in it, to tell keys apart). */
   'accounts:upgrade': { account: AccountSummary; report: VerificationReport; keyName: string };
+  /** The window asked first; `message` says what was done (and names a key left at Twilio, if any). */
+  'accounts:rotate': { account: AccountSummary; report: VerificationReport | null; message: string };
   'endpoint:pause': EndpointStatus;
   'endpoint:resume': EndpointStatus;
+  /** Moves the endpoint to the port and saves it; `port-in-use` (field `port`) leaves it where it was. */
+  'endpoint:set-port': EndpointStatus;
   'tokens:create': { name: string; token: string };
   'tokens:revoke': null;
   'log:list': AccessLogEntry[];

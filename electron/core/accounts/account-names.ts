@@ -16,8 +16,43 @@ export function cleanAccountName(raw: string): string {
   if ([...name].length > MAX_NAME_LENGTH) {
     throw new AppError('bad-input', `An account name can be at most ${MAX_NAME_LENGTH} characters; this one has ${[...name].length}.`, { field: 'name' });
   }
-  if (/\p{Cc}/u.test(name)) throw new AppError('bad-input', 'An account name cannot contain line breaks or control characters.', { field: 'name' });
+  if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(name)) throw new AppError('bad-input', 'An account name cannot contain line breaks or control characters.', { field: 'name' });
+  const bidi = BIDI_CONTROL.exec(name);
+  if (bidi) {
+    throw new AppError('bad-input', `An account name cannot contain text-direction controls (here ${codePoint(bidi[0])}): they make a name show differently from what it is.`, { field: 'name' });
+  }
+  const invisible = invisibleIn(name);
+  if (invisible) {
+    throw new AppError('bad-input', `An account name cannot contain invisible characters (here ${codePoint(invisible)}): two names would look the same. Type the name again.`, { field: 'name' });
+  }
+  if (name.replace(/[\p{White_Space}\p{M}\u2800\u3164\u115F\u1160\uFFA0]/gu, '') === '') {
+    throw new AppError('bad-input', 'An account name needs at least one visible character, for example "Production" or "Client A".', { field: 'name' });
+  }
   return name;
+}
+
+/** Bidi embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069, LRM, RLM, ALM). */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * The first invisible character that is not doing a job. Zero-width joiners and non-joiners are
+ * allowed between two visible characters (emoji sequences like 👩‍💻, Persian and Indic spelling),
+ * and variation selectors and emoji tags after one (emoji style, flags): anywhere else they only hide.
+ */
+function invisibleIn(name: string): string | null {
+  const chars = [...name];
+  for (const [index, char] of chars.entries()) {
+    if (!/\p{Default_Ignorable_Code_Point}/u.test(char)) continue;
+    const before = chars[index - 1] ?? '';
+    const after = chars[index + 1] ?? '';
+    const visible = (c: string) => c !== '' && !/[\p{Default_Ignorable_Code_Point}\p{White_Space}]/u.test(c);
+    if ((char === '\u200D' || char === '\u200C') && visible(before) && visible(after)) continue;
+    if (/[\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u{E0020}-\u{E007F}]/u.test(char) && (visible(before) || /\p{Default_Ignorable_Code_Point}/u.test(before))) continue;
+    return char;
+  }
+  return null;
 }
 
 /** Throws `name-taken` if another account (not `exceptId`) already has this name in any case. */

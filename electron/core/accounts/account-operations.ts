@@ -14,6 +14,7 @@ import { toVerificationSummary } from '../twilio/verification-report';
 import { assertNameFree, cleanAccountName } from './account-names';
 import type { AccountStore } from './account-store';
 import { entryName } from '../secrets/secret-store';
+import { lookalikeOf } from './name-lookalikes';
 import { accountsSharingKey, keyDeletionCredentials, planKeyDeletion } from './key-deletion';
 
 /** What every operation needs. */
@@ -72,10 +73,14 @@ export async function addAccount(
   });
   const saved = await accounts.registry.read();
   const sharing = accountsSharingKey(saved.accounts, record);
-  const warnings =
-    sharing.length > 0
-      ? [`The API key ${record.apiKeySid} is also saved as ${sharing.map((account) => `"${account.name}"`).join(', ')}. Deleting it at Twilio would stop all of them working, so the app will not delete it while another account uses it.`]
-      : [];
+  const warnings: string[] = [];
+  if (sharing.length > 0) {
+    warnings.push(`The API key ${record.apiKeySid} is also saved as ${sharing.map((account) => `"${account.name}"`).join(', ')}. Deleting it at Twilio would stop all of them working, so the app will not delete it while another account uses it.`);
+  }
+  const twin = lookalikeOf(saved.accounts.filter((account) => account.id !== record.id).map((account) => account.name), record.name);
+  if (twin) {
+    warnings.push(`"${record.name}" looks almost the same as the account "${twin}" (some letters look alike or come from another alphabet), so the two are easy to mix up in the tray. Consider renaming one of them.`);
+  }
   return { account: await accounts.summary(record.id), report, warnings };
 }
 

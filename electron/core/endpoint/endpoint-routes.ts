@@ -9,9 +9,12 @@ import { webhookTokenPurposes } from '../rotation/webhook-tokens';
 import { readJsonBody } from './read-json-body';
 import { canValidateWebhooks, isValidSignature, parseWebhookCheck, requireWebhookToken } from './webhook-check';
 
-/** A body already serialized to JSON, sent as is. */
+/** A body already serialized to JSON, sent as is; its bytes are encoded once, not per request. */
 export class RawJson {
-  constructor(readonly text: string) {}
+  readonly bytes: Buffer;
+  constructor(readonly text: string) {
+    this.bytes = Buffer.from(text, 'utf8');
+  }
 }
 
 /** What a route may use. `account` is set by the route for the access log. */

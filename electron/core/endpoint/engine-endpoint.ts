@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AccessLogEntry, EndpointStatus } from '../../shared/app-types';
-import { toErrorInfo, type ErrorInfo } from '../errors';
+import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
 import type { AccountRecord } from '../registry/registry-schema';
 import type { SecretPurpose } from '../secrets/secret-store';
 import { AccessLog } from './access-log';
@@ -52,6 +52,8 @@ export class EngineEndpoint {
   private servers: Server[] = [];
   private port: number;
   private socket: string | null = null;
+  /** Set by changePort: wins over the start options and the registry until the process ends. */
+  private chosenPort: number | null = null;
   private error: ErrorInfo | null = null;
   private logNotice: NodeJS.Timeout | null = null;
 
@@ -74,7 +76,7 @@ export class EngineEndpoint {
   async start(): Promise<EndpointStatus> {
     if (this.servers.length > 0) return this.status();
     await this.view.reload();
-    this.port = this.options.port ?? this.view.engine()?.port ?? DEFAULT_ENGINE_PORT;
+    this.port = this.chosenPort ?? this.options.port ?? this.view.engine()?.port ?? DEFAULT_ENGINE_PORT;
     let hosts = allowedHosts(this.port);
     const deps = (hostsNow: () => Set<string>) => ({
       state: { current: () => this.view.current(), hosts: hostsNow, tokenUsed: (name: string) => this.view.tokenUsed(name) },
@@ -133,6 +135,31 @@ export class EngineEndpoint {
   async pause(): Promise<EndpointStatus> {
     await this.view.setPaused(true);
     return this.status();
+  }
+
+  /**
+   * Moves the endpoint to `port` (1–65535) and saves it as `engine.port`, so the app and
+   * `smsit-twilio serve` use it from now on. If the new port cannot be taken, the endpoint goes
+   * back to the old one, nothing is saved, and the error (`port-in-use`, naming the port) is thrown.
+   */
+  async changePort(port: number): Promise<EndpointStatus> {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new AppError('bad-input', `A port is a whole number from 1 to 65535 (1024 or above needs no privileges); "${port}" is not one.`, { field: 'port' });
+    }
+    const previous = this.port;
+    if (port === previous && this.servers.length > 0) return this.status();
+    await this.stop();
+    this.chosenPort = port;
+    const status = await this.start();
+    if (status.error) {
+      this.chosenPort = previous;
+      await this.start();
+      throw new AppError(status.error.kind, status.error.message, { field: 'port' });
+    }
+    await this.options.registry.update((registry) => {
+      registry.engine.port = port;
+    });
+    return status;
   }
 
   /** Hands out credentials again. */

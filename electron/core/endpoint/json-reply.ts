@@ -43,6 +43,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, ext
   res.end(text);
 }
 
+/**
+ * Sends a 200 with a body already encoded (the cached /v1/headers answer): the same headers as
+ * sendJson, as a flat array Node copies without walking an object, and no per-request encoding.
+ * Together about a tenth of a /v1/headers request's CPU (issue 14.9).
+ */
+export function sendBytes(res: ServerResponse, bytes: Buffer): void {
+  res.writeHead(200, [
+    'Content-Type', 'application/json; charset=utf-8',
+    'Cache-Control', 'no-store',
+    'X-Content-Type-Options', 'nosniff',
+    'Content-Length', String(bytes.length),
+  ]);
+  res.end(bytes);
+}
+
 /** Sends an error with the status of its kind (or `status` when given); the message never holds a secret. */
 export function sendError(res: ServerResponse, error: unknown, status?: number, extra?: Record<string, string>): number {
   const info = toErrorInfo(error);

@@ -11,7 +11,7 @@ import type { AccessLog } from './access-log';
 import type { CredentialCache } from './credential-cache';
 import type { TokenMatcher } from './engine-tokens';
 import type { FailedAttemptThrottle, FailureVerdict } from './failed-attempt-throttle';
-import { sendError, sendJson } from './json-reply';
+import { sendBytes, sendError, sendJson } from './json-reply';
 import { BodyError } from './read-json-body';
 import type { RegistrySnapshot } from './registry-view';
 import { bearerToken, checkHost, checkNotFromBrowser } from './request-guards';
@@ -106,7 +106,8 @@ function dispatch(trace: Trace, queryAt: number): unknown {
 }
 
 function answer(trace: Trace, body: unknown): void {
-  sendJson(trace.res, 200, body instanceof RawJson ? body.text : body);
+  if (body instanceof RawJson) sendBytes(trace.res, body.bytes);
+  else sendJson(trace.res, 200, body);
   finish(trace, 200);
 }
 

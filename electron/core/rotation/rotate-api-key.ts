@@ -13,7 +13,7 @@ import { realSleep } from '../twilio/rate-limit-wait';
 import type { AccountRecord } from '../registry/registry-schema';
 import { credentialsFor, credentialsFromRecord } from '../twilio/auth-header';
 import type { TwilioCredentials } from '../twilio/draft-check';
-import { STANDARD_KEY_NAME } from '../twilio/twilio-service';
+import { keyFriendlyName } from '../twilio/key-friendly-name';
 import { toVerificationSummary } from '../twilio/verification-report';
 import { settleInBase, slotPurposes, switchToNext } from './secret-slots';
 import { refusalOf, verifyNewSecret } from './verify-new-secret';
@@ -53,7 +53,7 @@ async function keyManager(deps: AccountDeps, record: AccountRecord): Promise<{ c
       'bad-input',
       `Rotating a key needs a credential that may manage keys — the account's Auth Token or a Main API key — and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +
         'Either make a new key in the Twilio Console (Account → API keys & tokens), add it with "smsit-twilio accounts add" and remove this account; ' +
-        'or add the account with its Auth Token and run "smsit-twilio accounts upgrade NAME --keep-auth-token": from then on "accounts rotate" works.',
+        'or add the account with its Auth Token and run "smsit-twilio accounts upgrade NAME" (it keeps the Auth Token): from then on "accounts rotate" works.',
       { field: 'rotate' },
     );
   }
@@ -61,12 +61,12 @@ async function keyManager(deps: AccountDeps, record: AccountRecord): Promise<{ c
 }
 
 /** Deletes the new key after a failed step and says, in words, whether that worked. */
-async function takeBack(deps: AccountDeps, manager: TwilioCredentials, keySid: string): Promise<string> {
+async function takeBack(deps: AccountDeps, manager: TwilioCredentials, keySid: string, keyName: string): Promise<string> {
   try {
     await deps.twilio.deleteKey(manager, keySid);
     return ` The new key ${keySid} was deleted at Twilio again; the account still uses its old key.`;
   } catch {
-    return ` The new key ${keySid} could not be deleted at Twilio: delete it in the Twilio Console (Account → API keys & tokens). The account still uses its old key.`;
+    return ` The new key ${keySid} could not be deleted at Twilio: delete it in the Twilio Console (Account → API keys & tokens, "${keyName}"). The account still uses its old key.`;
   }
 }
 
@@ -81,26 +81,28 @@ export async function rotateApiKey(deps: AccountDeps, ref: string, confirm: Conf
   if (record.keyType === 'main' && !(await confirm(mainToStandardQuestion(record, manager.byToken)))) {
     return { status: 'cancelled', account: await accounts.summary(record.id), report: null, oldKeySid, newKeySid: null, oldKeyLeft: null };
   }
-  const key = await twilio.createStandardKey(manager.credentials, STANDARD_KEY_NAME);
+  // Named by the upgrade's rule (account and computer), so the Console tells the keys apart.
+  const keyName = keyFriendlyName(record.name, deps.computerName?.());
+  const key = await twilio.createStandardKey(manager.credentials, keyName);
   const { next } = slotPurposes(record);
   try {
     await accounts.storeSecret(record, next, key.secret);
   } catch (error) {
     const info = error instanceof AppError ? error : new AppError('keychain-unavailable', 'The keychain could not store the new key\'s secret.');
-    throw new AppError(info.kind, `The new key's secret could not be stored: ${info.message}` + (await takeBack(deps, manager.credentials, key.sid)), info.details, { cause: error });
+    throw new AppError(info.kind, `The new key's secret could not be stored: ${info.message}` + (await takeBack(deps, manager.credentials, key.sid, keyName)), info.details, { cause: error });
   }
   const keyRecord = { ...record, apiKeySid: key.sid };
   const report = await verifyNewSecret(twilio, credentialsFromRecord(keyRecord, 'api-key-secret', key.secret), deps.sleep);
   if (!report.ok) {
     await accounts.discardSecret(record, next);
-    throw refusalOf(report, ' (while checking the new key)' + (await takeBack(deps, manager.credentials, key.sid)));
+    throw refusalOf(report, ' (while checking the new key)' + (await takeBack(deps, manager.credentials, key.sid, keyName)));
   }
   try {
     await switchToNext(accounts, record.id, { apiKeySid: key.sid, keyType: report.keyType ?? 'standard', lastVerification: toVerificationSummary(report, now()) }, now());
   } catch (error) {
     await accounts.discardSecret(record, next);
     const info = error instanceof AppError ? error : new AppError('io', 'The account could not be switched to the new key.');
-    throw new AppError(info.kind, info.message + (await takeBack(deps, manager.credentials, key.sid)), info.details, { cause: error });
+    throw new AppError(info.kind, info.message + (await takeBack(deps, manager.credentials, key.sid, keyName)), info.details, { cause: error });
   }
   // From here the account works on the new key, whatever happens next.
   await settleInBase(accounts, { ...record, secretInNext: true }, key.secret);

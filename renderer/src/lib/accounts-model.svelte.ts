@@ -15,7 +15,7 @@ export class AccountsModel {
   #notices = $state.raw<Record<string, AccountNotice>>({});
   #busyId = $state<string | null>(null);
   #announcement = $state('');
-  #panel = $state.raw<{ id: string; kind: 'rename' | 'remove' } | null>(null);
+  #panel = $state.raw<{ id: string; kind: 'rename' | 'remove' | 'rotate' } | null>(null);
   readonly #api: SmsitApi;
 
   constructor(api: SmsitApi) {
@@ -38,11 +38,11 @@ export class AccountsModel {
   }
 
   /** The one Rename or Remove panel open in the whole list, if any: opening one closes any other. */
-  get panel(): { id: string; kind: 'rename' | 'remove' } | null {
+  get panel(): { id: string; kind: 'rename' | 'remove' | 'rotate' } | null {
     return this.#panel;
   }
 
-  openPanel(id: string, kind: 'rename' | 'remove'): void {
+  openPanel(id: string, kind: 'rename' | 'remove' | 'rotate'): void {
     this.#panel = { id, kind };
   }
 
@@ -94,6 +94,11 @@ export class AccountsModel {
       error: null,
       report,
     }));
+  }
+
+  /** Gives the account a new key or Auth Token (the card asked first) and says how it went. */
+  async rotate(id: string): Promise<boolean> {
+    return this.#run(id, () => this.#api['accounts:rotate']({ id }), ({ message, report }) => ({ tone: 'success', text: message, error: null, report }));
   }
 
   async #run<T>(

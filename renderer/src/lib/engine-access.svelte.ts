@@ -8,6 +8,7 @@ export class EngineAccess {
   #newToken = $state.raw<{ name: string; token: string } | null>(null);
   #failure = $state.raw<ErrorInfo | null>(null);
   #nameError = $state<string | null>(null);
+  #portError = $state<string | null>(null);
   #busy = $state(false);
   #announcement = $state('');
   readonly #api: SmsitApi;
@@ -51,6 +52,24 @@ export class EngineAccess {
     this.#failure = null;
     const result = await (paused ? this.#api['endpoint:pause']() : this.#api['endpoint:resume']());
     this.#settle(result, paused ? 'Engine access paused: the engine gets no credentials until you resume.' : 'Engine access resumed.');
+  }
+
+  /** Why the last port change was refused, shown at the port field. */
+  get portError(): string | null {
+    return this.#portError;
+  }
+
+  /** Moves the endpoint to `port` (saved for the app and `serve`); a refusal is said at the field. */
+  async setPort(port: number): Promise<boolean> {
+    this.#failure = null;
+    this.#portError = null;
+    const result = await this.#api['endpoint:set-port']({ port });
+    if (!result.ok && (result.error.kind === 'bad-input' || result.error.kind === 'port-in-use')) {
+      this.#portError = result.error.message;
+      this.#announcement = result.error.message;
+      return false;
+    }
+    return this.#settle(result, `Engine access moved to port ${port}. Update the address in your engine.`);
   }
 
   async createToken(name: string): Promise<boolean> {

@@ -162,7 +162,8 @@ export class OnboardingFlow {
         return result.error.kind === 'name-taken' ? 'name' : null;
       }
       this.#saved = result.value.account;
-      if (result.value.report) this.#report = result.value.report;
+      // What the core warns about (a key saved twice, a look-alike name) is shown with Twilio's warnings.
+      if (result.value.report) this.#report = { ...result.value.report, warnings: [...result.value.report.warnings, ...(result.value.warnings ?? [])] };
       this.secret = '';
       this.#stepIndex = this.steps.indexOf('done');
       return null;

@@ -116,8 +116,8 @@ describe('help', () => {
     expect(list.stdout).not.toContain('SMSIT_TWILIO_API_BASE');
 
     const accounts = await runSmsitTwilio(['accounts', '--help']);
-    expect(accounts.stdout).toContain('Subcommands (smsit-twilio accounts SUBCOMMAND --help for details):\n  add      Save an account');
-    expect(accounts.stdout).toContain('\n  remove   Remove a saved account and its secrets from the keychain.\n');
+    expect(accounts.stdout).toContain('Subcommands (smsit-twilio accounts SUBCOMMAND --help for details):\n  add          Save an account');
+    expect(accounts.stdout).toContain('\n  remove       Remove a saved account and its secrets from the keychain.\n');
 
     const create = await runSmsitTwilio(['tokens', 'create', '--help']);
     expect(create.stdout.split('\n')[0]).toBe('Usage: smsit-twilio tokens create NAME [--file PATH] [--json]');

@@ -90,6 +90,21 @@ describe('smsit-twilio accounts remove --delete-key', () => {
   });
 });
 
+describe('smsit-twilio accounts add: names that look alike', () => {
+  it('warns when a new name looks like a saved one (Cyrillic "Маin" beside "Main") and refuses a bidi override', async () => {
+    const one = fake.state.addAccount();
+    const two = fake.state.addAccount();
+    expect((await run(['accounts', 'add', 'Main', '--account-sid', one.sid, '--no-verify'], one.authToken)).code).toBe(0);
+    const twin = await run(['accounts', 'add', '\u041C\u0430in', '--account-sid', two.sid, '--no-verify'], two.authToken);
+    expect(twin.code).toBe(0);
+    expect(twin.stderr).toContain('Warning: "\u041C\u0430in" looks almost the same as the account "Main"');
+    const override = await run(['accounts', 'add', 'Main\u202Enib', '--account-sid', two.sid, '--no-verify'], two.authToken);
+    expect(override.code).toBe(2);
+    expect(override.stderr).toContain('text-direction controls (here U+202E)');
+    expect((await context.accounts.list()).map((a) => a.name)).toEqual(['Main', '\u041C\u0430in']);
+  });
+});
+
 describe('reading the secret', () => {
   it('on a terminal: prompts on stderr, hides the typing, honours backspace, stops at Enter', async () => {
     const stdin = Object.assign(new PassThrough(), { isTTY: true, modes: [] as boolean[], setRawMode(mode: boolean) { this.modes.push(mode); } });

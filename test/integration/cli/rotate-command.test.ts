@@ -29,7 +29,7 @@ describe('smsit-twilio accounts rotate', { timeout: 120_000 }, () => {
   it('rotates an upgraded key account: new Standard key in use, old key deleted at Twilio, secrets only in the keychain', async () => {
     const account = fake.state.addAccount();
     await cli(['accounts', 'add', 'Acme', '--account-sid', account.sid], account.authToken);
-    await cli(['accounts', 'upgrade', 'Acme', '--keep-auth-token']);
+    await cli(['accounts', 'upgrade', 'Acme']);
     const [before] = fake.state.keysOf(account.sid);
     const run = await cli(['accounts', 'rotate', 'acme']);
     expect(run.stderr).toBe('');

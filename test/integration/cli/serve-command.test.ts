@@ -1,6 +1,8 @@
 // `smsit-twilio serve` as an engine host runs it: a real process, the real keychain (private, test), tokens from the CLI.
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { RegistryFile } from '../../../electron/core/registry/registry-file';
 import { tempDir } from '../../helpers/temp-dir';
 import { runSmsitTwilio } from './run-smsit-twilio';
 import { seedAccounts, startServe } from './serve-process';
@@ -29,6 +31,25 @@ describe('smsit-twilio serve', () => {
       expect(await serve.stop('SIGTERM')).toBe(0);
     }
     expect(serve.stderr()).toContain('stopped');
+  });
+
+  it('listens on the port saved in the app (engine.port) unless --port is given', async () => {
+    const probe: Server = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const saved = (probe.address() as { port: number }).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const registry = new RegistryFile({ path: join(home, 'accounts.json') });
+    await registry.update((reg) => void (reg.engine.port = saved));
+    try {
+      const serve = await startServe(home, []);
+      expect(serve.port).toBe(saved);
+      expect(await serve.stop()).toBe(0);
+      const overridden = await startServe(home, ['--port', '0']);
+      expect(overridden.port).not.toBe(saved);
+      expect(await overridden.stop()).toBe(0);
+    } finally {
+      await registry.update((reg) => void (reg.engine.port = null));
+    }
   });
 
   it('stops cleanly on SIGINT (Ctrl-C) too', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { stepContent, stepsFor } from '../../../renderer/src/lib/onboarding-steps';
 import { CONSOLE_PATHS, KEY_TYPE_ORDER } from '../../../renderer/src/lib/links';
 import { nextStepFor } from '../../../renderer/src/lib/error-words';
+import { checkAccountSid } from '../../../electron/shared/credential-formats';
 
 const read = (path: string) => readFileSync(resolve(path), 'utf8');
 const drawing = (name: string) => read(`renderer/src/assets/console/${name}.svg`);
@@ -22,6 +23,8 @@ describe('the window\'s words about the Twilio Console', () => {
     expect(instructionText('copy-token')).toContain(CONSOLE_PATHS.accountInfo);
     expect(instructionText('open-keys')).toContain(CONSOLE_PATHS.apiKeys);
     expect(nextStepFor({ kind: 'not-found', message: '' })).toContain(CONSOLE_PATHS.accountInfo);
+    // The field message the window shows under a swapped Account SID.
+    expect(checkAccountSid(`SK${'ab'.repeat(16)}`).message).toContain(`copy it from ${CONSOLE_PATHS.accountInfo} in the Twilio Console`);
     for (const name of ['api-keys-page', 'create-key-form', 'copy-secret']) {
       expect(drawnWords(name), name).toContain('Account Management');
       expect(drawnWords(name), name).not.toContain('Account management');

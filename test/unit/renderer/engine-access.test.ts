@@ -59,4 +59,18 @@ describe('EngineAccess', () => {
     stop();
     expect(engine.newToken).toBeNull();
   });
+
+  it('changes the port through its channel and says a taken port at the port field', async () => {
+    const fake = fakeSmsitApi();
+    const error = { kind: 'port-in-use' as const, message: 'Port 8080 is already in use on 127.0.0.1: another program listens there.' };
+    fake.answer('endpoint:set-port', { ok: false, error });
+    const engine = new EngineAccess(fake.api);
+    expect(await engine.setPort(8080)).toBe(false);
+    expect(fake.calls[0]).toEqual({ channel: 'endpoint:set-port', input: { port: 8080 } });
+    expect([engine.portError, engine.failure]).toEqual([error.message, null]);
+    fake.answer('endpoint:set-port', { ok: true, value: { url: 'http://127.0.0.1:8081', port: 8081, running: true, paused: false, error: null } });
+    expect(await engine.setPort(8081)).toBe(true);
+    expect(engine.portError).toBeNull();
+    expect(engine.announcement).toMatch(/port 8081/);
+  });
 });

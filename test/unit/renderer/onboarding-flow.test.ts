@@ -136,6 +136,15 @@ describe('OnboardingFlow', () => {
     expect(flow.step).toBe('done'); // no way back to a form that held the secret
   });
 
+  it('shows what the core warns about on saving (a look-alike name) with Twilio\u2019s own warnings', async () => {
+    const { fake, flow } = apiKeyFlowAt('check-save');
+    flow.name = 'Маin';
+    const warning = '"Маin" looks almost the same as the account "Main" (some letters look alike or come from another alphabet), so the two are easy to mix up in the tray. Consider renaming one of them.';
+    fake.answer('accounts:add', { ok: true, value: { account: savedAccount, report: okReport, warnings: [warning] } });
+    expect(await flow.save()).toBeNull();
+    expect(flow.report?.warnings).toEqual([...okReport.warnings, warning]);
+  });
+
   it('says at the name field when the core says the name is taken, and keeps the values', async () => {
     const { fake, flow } = apiKeyFlowAt('check-save');
     flow.name = 'Shop';

@@ -16,7 +16,7 @@ const never = async () => {
   throw new Error('asked, but there was nothing to ask');
 };
 
-/** An account at the fake with a Standard key, saved with its Auth Token kept (as after "upgrade --keep-auth-token"). */
+/** An account at the fake with a Standard key, saved with its Auth Token kept (as after "upgrade", which keeps it). */
 async function keyedAccount(options: { keyType?: 'standard' | 'main'; keepToken?: boolean } = {}) {
   const fx = await rotationFixture(fake);
   const twilioAccount = fake.state.addAccount();
@@ -41,6 +41,8 @@ describe('accounts rotate (API key)', () => {
     expect(result).toMatchObject({ status: 'rotated', oldKeySid: key.sid, oldKeyLeft: null, account: { keyType: 'standard', secretCreatedAt: expect.any(String) } });
     const keys = fake.state.keysOf(twilioAccount.sid);
     expect(keys.map((k) => k.sid)).toEqual([result.newKeySid]);
+    // Named by the upgrade's rule: the product, the account and the computer.
+    expect(keys[0]!.friendlyName).toMatch(/^SMS-iT Workflow integration.*Shop/);
     expect(result.account.apiKeySid).toBe(result.newKeySid);
     expect(fx.entries(id)).toEqual({ 'api-key-secret': keys[0]!.secret, 'auth-token': twilioAccount.authToken });
     expect(await fx.accounts.find('Shop')).not.toHaveProperty('secretInNext');
@@ -65,7 +67,7 @@ describe('accounts rotate (API key)', () => {
 
   it('refuses a Standard key without the Auth Token, saying how to get there, before anything is made', async () => {
     const { fx, twilioAccount } = await keyedAccount({ keepToken: false });
-    await expect(rotateApiKey(fx.deps, 'Shop', never)).rejects.toMatchObject({ kind: 'bad-input', message: expect.stringContaining('accounts upgrade NAME --keep-auth-token') });
+    await expect(rotateApiKey(fx.deps, 'Shop', never)).rejects.toMatchObject({ kind: 'bad-input', message: expect.stringContaining('accounts upgrade NAME" (it keeps the Auth Token)') });
     expect(fake.state.keysOf(twilioAccount.sid)).toHaveLength(1);
   });
 
