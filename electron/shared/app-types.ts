@@ -29,6 +29,8 @@ export interface AccountSummary {
   /** True when an auth token is kept (Auth Token accounts, or API key accounts that kept it for webhooks). */
   keepsAuthToken: boolean;
   active: boolean;
+  /** The app may try to delete the API key at Twilio when removing the account (the core's one rule). */
+  canDeleteKey: boolean;
   /** A fixed mask: no part of a secret is ever shown once saved. */
   maskedSecret: string;
   createdAt: string;

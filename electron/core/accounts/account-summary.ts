@@ -5,6 +5,16 @@ import type { AccountRecord } from '../registry/registry-schema';
 /** A fixed mask: no character of a secret ever leaves the keychain for display. */
 export const SECRET_MASK = '••••••••••••••••';
 
+/**
+ * Whether the app may try to delete this account's API key at Twilio: it has one, and either keeps
+ * the Auth Token or its key is not known to be Standard or Restricted (only the Auth Token and Main
+ * keys may delete keys; an unknown type is tried). The one rule for the window's checkbox and the core.
+ */
+export function canDeleteKey(record: Pick<AccountRecord, 'authType' | 'apiKeySid' | 'keyType' | 'keepsAuthToken'>): boolean {
+  if (record.authType !== 'apiKey' || !record.apiKeySid) return false;
+  return record.keepsAuthToken || (record.keyType !== 'standard' && record.keyType !== 'restricted');
+}
+
 /** The summary every shell sees. */
 export function toSummary(record: AccountRecord, activeAccountId: string | null): AccountSummary {
   return {
@@ -18,6 +28,7 @@ export function toSummary(record: AccountRecord, activeAccountId: string | null)
     edge: record.edge,
     keepsAuthToken: record.keepsAuthToken,
     active: record.id === activeAccountId,
+    canDeleteKey: canDeleteKey(record),
     maskedSecret: SECRET_MASK,
     createdAt: record.createdAt,
     secretCreatedAt: record.secretCreatedAt ?? null,

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import type { AccountRecord } from '../registry/registry-schema';
 import { credentialsFor } from '../twilio/auth-header';
 import type { AccountStore } from './account-store';
+import { canDeleteKey } from './account-summary';
 
 /** The other saved accounts that use the same API key SID as `record`. */
 export function accountsSharingKey(accounts: readonly AccountRecord[], record: Pick<AccountRecord, 'id' | 'apiKeySid'>): AccountRecord[] {
@@ -40,7 +41,7 @@ export function assertKeyDeletable(accounts: readonly AccountRecord[], record: A
       { field: 'deleteKey' },
     );
   }
-  if (!record.keepsAuthToken && (record.keyType === 'standard' || record.keyType === 'restricted')) {
+  if (!canDeleteKey(record)) {
     throw new AppError(
       'bad-input',
       `Deleting the API key at Twilio needs the account's Auth Token or a Main API key, and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +

@@ -14,6 +14,7 @@ export function account(n: number, overrides: Partial<AccountSummary> = {}): Acc
     edge: null,
     keepsAuthToken: false,
     active: false,
+    canDeleteKey: false,
     maskedSecret: '••••1234',
     createdAt: '2026-11-27T05:00:00.000Z',
     lastVerification: null,
