@@ -31,6 +31,8 @@ export interface AccountSummary {
   active: boolean;
   /** The app may try to delete the API key at Twilio when removing the account (the core's one rule). */
   canDeleteKey: boolean;
+  /** Other saved accounts that use the same API key: it is never deleted at Twilio while they do. */
+  keySharedWith: string[];
   /** A fixed mask: no part of a secret is ever shown once saved. */
   maskedSecret: string;
   createdAt: string;

@@ -15,7 +15,8 @@ import { assertNameFree, cleanAccountName } from './account-names';
 import type { AccountStore } from './account-store';
 import { entryName } from '../secrets/secret-store';
 import { lookalikeOf } from './name-lookalikes';
-import { accountsSharingKey, keyDeletionCredentials, planKeyDeletion } from './key-deletion';
+import { accountsSharingKey } from './account-summary';
+import { keyDeletionCredentials, planKeyDeletion } from './key-deletion';
 
 /** What every operation needs. */
 export interface AccountDeps {

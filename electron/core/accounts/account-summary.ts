@@ -2,6 +2,13 @@
 import type { AccountSummary } from '../../shared/app-types';
 import type { AccountRecord } from '../registry/registry-schema';
 
+/** The other saved accounts that use the same API key SID as `record` (deleting the key would break them). */
+export function accountsSharingKey(accounts: readonly AccountRecord[], record: Pick<AccountRecord, 'id' | 'apiKeySid'>): AccountRecord[] {
+  const sid = record.apiKeySid?.toUpperCase();
+  if (!sid) return [];
+  return accounts.filter((account) => account.id !== record.id && account.authType === 'apiKey' && account.apiKeySid?.toUpperCase() === sid);
+}
+
 /** A fixed mask: no character of a secret ever leaves the keychain for display. */
 export const SECRET_MASK = '••••••••••••••••';
 
@@ -15,8 +22,9 @@ export function canDeleteKey(record: Pick<AccountRecord, 'authType' | 'apiKeySid
   return record.keepsAuthToken || (record.keyType !== 'standard' && record.keyType !== 'restricted');
 }
 
-/** The summary every shell sees. */
-export function toSummary(record: AccountRecord, activeAccountId: string | null): AccountSummary {
+/** The summary every shell sees; `all` (the saved accounts) tells whether another account shares its key. */
+export function toSummary(record: AccountRecord, activeAccountId: string | null, all: readonly AccountRecord[] = []): AccountSummary {
+  const sharing = accountsSharingKey(all, record).map((account) => account.name);
   return {
     id: record.id,
     name: record.name,
@@ -28,7 +36,8 @@ export function toSummary(record: AccountRecord, activeAccountId: string | null)
     edge: record.edge,
     keepsAuthToken: record.keepsAuthToken,
     active: record.id === activeAccountId,
-    canDeleteKey: canDeleteKey(record),
+    canDeleteKey: canDeleteKey(record) && sharing.length === 0,
+    keySharedWith: sharing,
     maskedSecret: SECRET_MASK,
     createdAt: record.createdAt,
     secretCreatedAt: record.secretCreatedAt ?? null,

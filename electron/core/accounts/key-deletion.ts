@@ -7,14 +7,7 @@ import { AppError } from '../errors';
 import type { AccountRecord } from '../registry/registry-schema';
 import { credentialsFor } from '../twilio/auth-header';
 import type { AccountStore } from './account-store';
-import { canDeleteKey } from './account-summary';
-
-/** The other saved accounts that use the same API key SID as `record`. */
-export function accountsSharingKey(accounts: readonly AccountRecord[], record: Pick<AccountRecord, 'id' | 'apiKeySid'>): AccountRecord[] {
-  const sid = record.apiKeySid?.toUpperCase();
-  if (!sid) return [];
-  return accounts.filter((account) => account.id !== record.id && account.authType === 'apiKey' && account.apiKeySid?.toUpperCase() === sid);
-}
+import { accountsSharingKey, canDeleteKey } from './account-summary';
 
 const quoted = (accounts: readonly AccountRecord[]) => accounts.map((account) => `"${account.name}"`).join(', ');
 

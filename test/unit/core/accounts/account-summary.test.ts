@@ -11,3 +11,14 @@ describe('canDeleteKey: one rule for the window and the core', () => {
     expect(canDeleteKey(accountRecord())).toBe(false);
   });
 });
+
+describe('a key two saved accounts share', () => {
+  it('is not offered for deletion in the window, which names the other account (the core refuses it too)', () => {
+    const shop = accountRecord({ id: 'shop', name: 'Shop', authType: 'apiKey', keyType: 'main', keepsAuthToken: false });
+    const staging = { ...shop, id: 'staging', name: 'Staging' };
+    const alone = accountRecord({ id: 'alone', name: 'Alone', authType: 'apiKey', keyType: 'main', keepsAuthToken: false });
+    const all = [shop, staging, alone];
+    expect(toSummary(shop, null, all)).toMatchObject({ canDeleteKey: false, keySharedWith: ['Staging'] });
+    expect(toSummary(alone, null, all)).toMatchObject({ canDeleteKey: true, keySharedWith: [] });
+  });
+});
