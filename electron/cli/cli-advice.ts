@@ -5,6 +5,7 @@
  */
 import type { ErrorInfo, ErrorKind } from '../shared/errors';
 import { keychainHelp } from '../shared/keychain-help';
+import { CONSOLE_PATHS } from '../shared/console-paths';
 
 /** An account name as it is typed on a command line: bare when it can be, else in double quotes. */
 export function shellWord(name: string): string {
@@ -15,7 +16,7 @@ const NEXT_STEPS: Partial<Record<ErrorKind, (error: ErrorInfo) => string>> = {
   'invalid-credentials': () =>
     'Copy the values again with the Twilio Console\'s copy buttons. Credentials made outside US1 work only in their region: give it with --region (for example --region ie1).',
   forbidden: () => 'Use a Standard or Main API key (--api-key-sid), or the Auth Token (leave out --api-key-sid).',
-  'not-found': () => 'Check --account-sid: copy the Account SID again from Account Dashboard > Account Info in the Twilio Console.',
+  'not-found': () => `Check --account-sid: copy the Account SID again from ${CONSOLE_PATHS.accountInfo} in the Twilio Console.`,
   'account-inactive': () => 'Lift the suspension in the Twilio Console (Account Dashboard), or use the credentials of an active account.',
   'rate-limited': () => 'Wait a minute, then run the command again.',
   network: () => 'Check your internet connection (or HTTPS_PROXY), then run the command again.',

@@ -3,6 +3,7 @@
  * user types), in the command line and in the core before anything is sent to Twilio.
  * Formats: twilio-oai `twilio_api_v2010.json` (AC/SK + 32 hex); auth token length as twilio-cli checks it.
  */
+import { CONSOLE_PATHS } from './console-paths';
 
 /** The result of checking one field: the cleaned value, and a blocking message or a gentle warning. */
 export interface FieldCheck {
@@ -53,7 +54,7 @@ function checkSid(raw: string, prefix: 'AC' | 'SK'): FieldCheck {
   if (value === '') return fail(value, `Paste the ${label} here.`);
   const kind = sidKind(value);
   if (prefix === 'AC' && kind === 'key') {
-    return fail(value, 'This is an API Key SID (it starts with SK), not the Account SID. The Account SID starts with AC: copy it from Account Dashboard > Account Info in the Twilio Console.');
+    return fail(value, `This is an API Key SID (it starts with SK), not the Account SID. The Account SID starts with AC: copy it from ${CONSOLE_PATHS.accountInfo} in the Twilio Console.`);
   }
   if (prefix === 'SK' && kind === 'account') {
     return fail(value, 'This is your Account SID (it starts with AC), not the API Key SID. The API Key SID starts with SK: copy it from the page Twilio shows after you create the key.');

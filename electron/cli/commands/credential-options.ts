@@ -9,6 +9,7 @@ import { SID_PREFIXES, sidProblem } from '../../shared/credential-formats';
 import { cleanRegion } from '../../shared/regions';
 import { UsageError } from '../cli-command';
 import { readSecret, type CliIo } from '../cli-io';
+import { CONSOLE_PATHS } from '../../shared/console-paths';
 
 /** --account-sid, --api-key-sid, --region, --edge. */
 export const CREDENTIAL_OPTIONS = {
@@ -32,7 +33,7 @@ const FLAG_OF = { accountSid: '--account-sid is not an Account SID', apiKeySid: 
 export function checkCredentialFlags(values: CredentialFlags): void {
   const accountSid = values['account-sid'];
   if (accountSid === undefined || accountSid.trim() === '') {
-    throw new UsageError('--account-sid is missing: give the Account SID (AC…), shown in the Twilio Console under Account Dashboard > Account Info.');
+    throw new UsageError(`--account-sid is missing: give the Account SID (AC…), shown in the Twilio Console under ${CONSOLE_PATHS.accountInfo}.`);
   }
   const sids = sidProblem(accountSid, values['api-key-sid'] ?? null);
   if (sids?.swapped) throw new UsageError(`--account-sid and --api-key-sid are swapped: ${SID_PREFIXES}`);

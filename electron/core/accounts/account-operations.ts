@@ -17,6 +17,7 @@ import { entryName } from '../secrets/secret-store';
 import { lookalikeOf } from './name-lookalikes';
 import { accountsSharingKey } from './account-summary';
 import { keyDeletionCredentials, planKeyDeletion } from './key-deletion';
+import { CONSOLE_PATHS } from '../../shared/console-paths';
 
 /** What every operation needs. */
 export interface AccountDeps {
@@ -99,7 +100,7 @@ async function compensate(deps: AccountDeps, credentials: Parameters<TwilioServi
     await deps.twilio.deleteKey(credentials, keySid);
     return ` The new API key ${keySid} was deleted at Twilio again, so nothing is left behind; the account still uses its Auth Token.`;
   } catch {
-    return ` The new API key ${keySid} could not be deleted at Twilio either: delete it in the Twilio Console (Account → API keys & tokens, "${keyName}"). The account still uses its Auth Token.`;
+    return ` The new API key ${keySid} could not be deleted at Twilio either: delete it in the Twilio Console (${CONSOLE_PATHS.apiKeys}, "${keyName}"). The account still uses its Auth Token.`;
   }
 }
 

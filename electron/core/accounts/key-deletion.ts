@@ -8,6 +8,7 @@ import type { AccountRecord } from '../registry/registry-schema';
 import { credentialsFor } from '../twilio/auth-header';
 import type { AccountStore } from './account-store';
 import { accountsSharingKey, canDeleteKey } from './account-summary';
+import { CONSOLE_PATHS } from '../../shared/console-paths';
 
 const quoted = (accounts: readonly AccountRecord[]) => accounts.map((account) => `"${account.name}"`).join(', ');
 
@@ -38,7 +39,7 @@ export function assertKeyDeletable(accounts: readonly AccountRecord[], record: A
     throw new AppError(
       'bad-input',
       `Deleting the API key at Twilio needs the account's Auth Token or a Main API key, and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +
-        'Delete the key in the Twilio Console (Account → API keys & tokens), then remove the account without deleting the key.',
+        `Delete the key in the Twilio Console (${CONSOLE_PATHS.apiKeys}), then remove the account without deleting the key.`,
       { field: 'deleteKey' },
     );
   }

@@ -17,6 +17,7 @@ import { keyFriendlyName } from '../twilio/key-friendly-name';
 import { toVerificationSummary } from '../twilio/verification-report';
 import { settleInBase, slotPurposes, switchToNext } from './secret-slots';
 import { refusalOf, verifyNewSecret } from './verify-new-secret';
+import { CONSOLE_PATHS } from '../../shared/console-paths';
 
 /** How long the old key is kept after the switch: several polls of the registry by another process's endpoint. */
 export const OTHER_PROCESS_SWITCH_MS = REGISTRY_POLL_MS * 4;
@@ -52,7 +53,7 @@ async function keyManager(deps: AccountDeps, record: AccountRecord): Promise<{ c
     throw new AppError(
       'bad-input',
       `Rotating a key needs a credential that may manage keys — the account's Auth Token or a Main API key — and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +
-        'Either make a new key in the Twilio Console (Account → API keys & tokens), add it with "smsit-twilio accounts add" and remove this account; ' +
+        `Either make a new key in the Twilio Console (${CONSOLE_PATHS.apiKeys}), add it with "smsit-twilio accounts add" and remove this account; ` +
         'or add the account with its Auth Token and run "smsit-twilio accounts upgrade NAME" (it keeps the Auth Token): from then on "accounts rotate" works.',
       { field: 'rotate' },
     );
@@ -66,7 +67,7 @@ async function takeBack(deps: AccountDeps, manager: TwilioCredentials, keySid: s
     await deps.twilio.deleteKey(manager, keySid);
     return ` The new key ${keySid} was deleted at Twilio again; the account still uses its old key.`;
   } catch {
-    return ` The new key ${keySid} could not be deleted at Twilio: delete it in the Twilio Console (Account → API keys & tokens, "${keyName}"). The account still uses its old key.`;
+    return ` The new key ${keySid} could not be deleted at Twilio: delete it in the Twilio Console (${CONSOLE_PATHS.apiKeys}, "${keyName}"). The account still uses its old key.`;
   }
 }
 
@@ -113,7 +114,7 @@ export async function rotateApiKey(deps: AccountDeps, ref: string, confirm: Conf
     await twilio.deleteKey(manager.credentials, oldKeySid);
   } catch (error) {
     const why = error instanceof AppError ? error.message : 'Twilio did not answer.';
-    oldKeyLeft = `The old key ${oldKeySid} could not be deleted at Twilio (${why.replace(/\.$/, '')}): delete it in the Twilio Console (Account → API keys & tokens). The account already uses the new key.`;
+    oldKeyLeft = `The old key ${oldKeySid} could not be deleted at Twilio (${why.replace(/\.$/, '')}): delete it in the Twilio Console (${CONSOLE_PATHS.apiKeys}). The account already uses the new key.`;
   }
   return { status: 'rotated', account: await accounts.summary(record.id), report, oldKeySid, newKeySid: key.sid, oldKeyLeft };
 }

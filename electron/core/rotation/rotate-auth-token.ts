@@ -15,6 +15,7 @@ import { toVerificationSummary } from '../twilio/verification-report';
 import type { Confirm } from './rotate-api-key';
 import { settleInBase, slotPurposes, switchToNext, updateRecord } from './secret-slots';
 import { refusalOf, verifyNewSecret } from './verify-new-secret';
+import { CONSOLE_PATHS } from '../../shared/console-paths';
 
 /** How long webhooks signed with the old token are still accepted after the promotion. */
 export const OLD_TOKEN_WEBHOOK_GRACE_MS = 10 * 60 * 1000;
@@ -44,7 +45,7 @@ async function dropSecondary(deps: AccountDeps, record: AccountRecord, primary: 
     await deps.twilio.deleteSecondaryAuthToken(primary);
     return ' The new secondary Auth Token was deleted again; the account still uses its Auth Token.';
   } catch {
-    return ' The new secondary Auth Token could not be deleted at Twilio: delete it in the Twilio Console (Account → API keys & tokens → Auth tokens). The account still uses its Auth Token.';
+    return ' The new secondary Auth Token could not be deleted at Twilio: delete it in the Twilio Console (${CONSOLE_PATHS.apiKeys} > Auth tokens). The account still uses its Auth Token.';
   }
 }
 

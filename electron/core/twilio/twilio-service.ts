@@ -15,6 +15,7 @@ import { realSleep } from './rate-limit-wait';
 import { toTwilioError } from './twilio-errors';
 import { acceptedReport, failedReport, inactiveAccountError, inactiveReport } from './verification-report';
 import { verificationWarnings } from './verification-warnings';
+import { CONSOLE_PATHS } from '../../shared/console-paths';
 
 export interface TwilioServiceOptions {
   /** `net.fetch` in the tray app (system proxy); Node's fetch otherwise. */
@@ -147,7 +148,7 @@ export class TwilioService {
     } catch (error) {
       throw toTwilioError(error, credentials);
     }
-    if (!answer.secondaryAuthToken) throw new AppError('twilio', 'Twilio created a secondary Auth Token but sent no value for it. Delete it in the Twilio Console (Account → API keys & tokens) and try again.');
+    if (!answer.secondaryAuthToken) throw new AppError('twilio', 'Twilio created a secondary Auth Token but sent no value for it. Delete it in the Twilio Console (${CONSOLE_PATHS.apiKeys} > Auth tokens) and try again.');
     return answer.secondaryAuthToken;
   }
 

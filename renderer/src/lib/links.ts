@@ -19,10 +19,7 @@ export const LINKS = {
 export { KEY_NAME as SUGGESTED_KEY_NAME } from '../../../electron/shared/key-name';
 
 /** Where things are in the Twilio Console, written one way in every message (Twilio's own menu names). */
-export const CONSOLE_PATHS = {
-  accountInfo: 'Account Dashboard > Account Info',
-  apiKeys: 'Admin > Account Management > Keys & Credentials > API keys & tokens',
-} as const;
+export { CONSOLE_PATHS } from '../../../electron/shared/console-paths';
 
 /** The key types in Twilio's order ("Types of keys"), the one order the window uses everywhere. */
 export const KEY_TYPE_ORDER = ['main', 'standard', 'restricted'] as const;
