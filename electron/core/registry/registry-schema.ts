@@ -1,14 +1,20 @@
 /** The one JSON registry file: everything about accounts but their secrets. Validated on every read. */
 import { z } from 'zod';
-import { ERROR_KINDS } from '../errors';
+import { ERROR_KINDS, type ErrorKind } from '../errors';
 import { SECRET_PURPOSES } from '../secrets/secret-store';
 
 export const REGISTRY_SCHEMA_VERSION = 1;
 
 const isoTime = z.string().min(1);
 
+/**
+ * A stored error's kind. A kind this version does not know (written by a newer version) is read as
+ * `internal`, its message kept: one unknown word must not make the whole registry "damaged".
+ */
+const storedErrorKind = z.string().transform((kind): ErrorKind => ((ERROR_KINDS as readonly string[]).includes(kind) ? (kind as ErrorKind) : 'internal'));
+
 const errorInfoSchema = z.object({
-  kind: z.enum(ERROR_KINDS),
+  kind: storedErrorKind,
   message: z.string(),
   details: z
     .object({

@@ -115,6 +115,15 @@ describe('the registry file as people and other versions leave it', () => {
     expect(saved).toMatchObject({ uiTheme: { accent: '#f00' }, engine: { paused: true, bindIpv6: false }, accounts: [{ name: 'Main', color: 'blue' }] });
   });
 
+  it('reads a verification error of a kind a newer version added as "internal", keeping its words, instead of calling the file damaged', async () => {
+    const dir = await tempDir();
+    const verification = { at: '2026-11-27T10:00:00.000Z', ok: false, keyType: null, friendlyName: null, status: null, type: null, warnings: [], error: { kind: 'quota-exceeded', message: 'Twilio says the quota is used up.' } };
+    await writeFile(join(dir, 'accounts.json'), fileWith([{ ...account('1', 'Main'), lastVerification: verification }]));
+    const [main] = (await (await registryIn(dir)).read()).accounts;
+    expect(main?.lastVerification?.error).toMatchObject({ kind: 'internal', message: 'Twilio says the quota is used up.' });
+    expect(await readdir(dir)).toEqual(['accounts.json']);
+  });
+
   it.each([
     ['one id twice', [account('1', 'Main'), account('1', 'Backup')], /same id "1" \("Main" and "Backup"\)/],
     ['names equal but for case', [account('1', 'Main'), account('2', 'MAIN')], /named "Main" and "MAIN", which differ only in case/],
