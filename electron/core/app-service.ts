@@ -49,10 +49,8 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
   async function state(): Promise<AppState> {
     // One read of the registry for accounts and tokens alike.
     const current = await registry.read().catch((error: unknown) => ((registryError = toErrorInfo(error)), emptyRegistry()));
-    const list = current.accounts.map((record) => toSummary(record, current.activeAccountId, current.accounts));
     return {
-      accounts: list,
-      activeAccountId: list.find((account) => account.active)?.id ?? null,
+      accounts: current.accounts.map((record) => toSummary(record, current)),
       endpoint: endpoint?.status() ?? NO_ENDPOINT,
       tokens: current.engine.tokens.map(toTokenSummary),
       keychain: { available: keychainError === null, error: keychainError },

@@ -33,7 +33,6 @@ export interface AppShell {
 export function keychainMissingState(error: ErrorInfo | null): AppState {
   return {
     accounts: [],
-    activeAccountId: null,
     endpoint: { url: '', port: 0, running: false, paused: false, error: null },
     tokens: [],
     keychain: { available: false, error },

@@ -1,4 +1,5 @@
 /** Desktop notifications for what a user must not miss while the window is closed. */
+import { activeAccountIn } from '../shared/active-account';
 import type { AppState } from '../shared/app-types';
 import { verificationOutcome, type VerificationOutcome } from '../shared/errors';
 import { sidTail } from './tray-look';
@@ -23,14 +24,12 @@ export interface NotificationApi {
 export function notesForChange(prev: AppState | null, next: AppState): Note[] {
   if (!prev) return [];
   const notes: Note[] = [];
-  if (next.activeAccountId && next.activeAccountId !== prev.activeAccountId) {
-    const active = next.accounts.find((a) => a.id === next.activeAccountId);
-    if (active) {
-      notes.push({
-        title: `Active Twilio account: ${active.name}`,
-        body: `The engine now gets the credentials of ${active.name} (${sidTail(active.accountSid)}).`,
-      });
-    }
+  const active = activeAccountIn(next.accounts);
+  if (active && active.id !== activeAccountIn(prev.accounts)?.id) {
+    notes.push({
+      title: `Active Twilio account: ${active.name}`,
+      body: `The engine now gets the credentials of ${active.name} (${sidTail(active.accountSid)}).`,
+    });
   }
   for (const account of next.accounts) {
     const result = account.lastVerification;

@@ -1,5 +1,6 @@
 /** What the tray menu's items do: core calls, window views, the clipboard, the login item. */
 import { toErrorInfo } from '../core/errors';
+import { activeAccountIn } from '../shared/active-account';
 import type { AppState } from '../shared/app-types';
 import type { Note } from './notifications';
 import type { AppService } from '../core/app-service';
@@ -34,7 +35,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayActions {
     activate: (id) => attempt('switch the active account', () => deps.service['accounts:activate']({ id })),
     verifyActive: () =>
       attempt('verify the active account', async () => {
-        const id = deps.state()?.activeAccountId;
+        const id = activeAccountIn(deps.state()?.accounts ?? [])?.id;
         if (!id) return deps.showWindow('setup');
         const report = await deps.service['accounts:verify']({ id });
         // A failure is announced by the state change (see notifications.ts); success needs a word too.

@@ -1,14 +1,10 @@
 /** How the tray icon and its tooltip summarise the app state: one look, one line. */
+import { activeAccountIn } from '../shared/active-account';
 import type { AccountSummary, AppState } from '../shared/app-types';
 import { verificationOutcome } from '../shared/errors';
 import { secretAgeDays } from '../shared/secret-age';
 
 export type TrayLook = 'ok' | 'warning' | 'error' | 'paused';
-
-/** The active account, if any (the registry's pointer, not the `active` flag, is the source of truth). */
-export function activeAccount(state: AppState): AccountSummary | null {
-  return state.accounts.find((a) => a.id === state.activeAccountId) ?? null;
-}
 
 /** "…a1b2": enough of the Account SID to tell accounts apart without showing it whole. */
 export function sidTail(accountSid: string): string {
@@ -59,7 +55,7 @@ export function trayStatuses(state: AppState): TrayStatus[] {
   if (state.registryError) statuses.push({ look: 'error', tooltip: 'accounts file could not be read', menuLine: 'Accounts file could not be read — open Manage accounts…' });
   if (state.endpoint.error) statuses.push({ look: 'error', tooltip: 'engine endpoint stopped', menuLine: 'Engine endpoint stopped — open Engine access…' });
   const aged = keyAgeStatus(state, new Date());
-  const active = activeAccount(state);
+  const active = activeAccountIn(state.accounts);
   if (!active) {
     if (aged) statuses.push(aged);
     statuses.push({ look: 'warning', tooltip: 'no account yet', menuLine: null });
@@ -93,6 +89,6 @@ export function trayTooltip(state: AppState): string {
   const app = 'SMS-iT Twilio Credentials';
   const first = trayStatuses(state)[0];
   if (first) return `${app} — ${first.tooltip}`;
-  const active = activeAccount(state);
+  const active = activeAccountIn(state.accounts);
   return active ? `${app} — ${active.name} (${sidTail(active.accountSid)})` : app;
 }

@@ -1,7 +1,8 @@
 /** The tray menu as a pure function of the app state: rebuilt whole on every change, tested without Electron. */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AccountSummary, AppState } from '../shared/app-types';
-import { activeAccount, sidTail, trayStatuses } from './tray-look';
+import { activeAccountIn } from '../shared/active-account';
+import { sidTail, trayStatuses } from './tray-look';
 
 /** What the menu's items do; the tray wires these to the core service and the window. */
 export interface TrayActions {
@@ -37,7 +38,7 @@ function accountLabel(account: AccountSummary): string {
 }
 
 function statusItems(state: AppState): MenuItemConstructorOptions[] {
-  const active = activeAccount(state);
+  const active = activeAccountIn(state.accounts);
   const lines = trayStatuses(state).flatMap((status) => (status.menuLine ? [status.menuLine] : []));
   const header = active ? `Active: ${accountLabel(active)}` : state.accounts.length ? 'No active account' : 'No account yet — add one to start';
   return [{ id: 'active', label: header, enabled: false }, ...lines.map((label, i) => ({ id: `status-${i}`, label, enabled: false }))];
@@ -48,7 +49,7 @@ function accountItems(state: AppState, actions: TrayActions): MenuItemConstructo
     id: `account:${a.id}`,
     label: accountLabel(a),
     type: 'radio',
-    checked: a.id === state.activeAccountId,
+    checked: a.active,
     click: () => actions.activate(a.id),
   });
   const direct = state.accounts.slice(0, DIRECT_ACCOUNTS).map(radio);
@@ -69,7 +70,7 @@ function endpointItems(state: AppState, actions: TrayActions): MenuItemConstruct
 export function buildTrayMenu(state: AppState, options: TrayMenuOptions, actions: TrayActions): MenuItemConstructorOptions[] {
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   const accounts = accountItems(state, actions);
-  const active = activeAccount(state);
+  const active = activeAccountIn(state.accounts);
   return [
     ...statusItems(state),
     separator,

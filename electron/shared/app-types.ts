@@ -28,6 +28,7 @@ export interface AccountSummary {
   edge: string | null;
   /** True when an auth token is kept (Auth Token accounts, or API key accounts that kept it for webhooks). */
   keepsAuthToken: boolean;
+  /** The account the engine is served; the core sets it from the registry's pointer (read it with `activeAccountIn`). */
   active: boolean;
   /** The app may try to delete the API key at Twilio when removing the account (the core's one rule). */
   canDeleteKey: boolean;
@@ -96,8 +97,8 @@ export interface EndpointStatus {
 
 /** Everything the window and the tray draw, pushed whole on every change. */
 export interface AppState {
+  /** The saved accounts; the active one is marked `active` (there is no second pointer to disagree with it). */
   accounts: AccountSummary[];
-  activeAccountId: string | null;
   endpoint: EndpointStatus;
   tokens: EngineTokenSummary[];
   keychain: { available: boolean; error: ErrorInfo | null };

@@ -75,9 +75,17 @@ export function findAccount(accounts: readonly AccountRecord[], ref: string): Ac
   throw new AppError('unknown-account', `No saved account is named "${ref.slice(0, 100)}". ${known}`);
 }
 
+/**
+ * Whether `account` is the active one: the registry's pointer is the one rule. Shells never decide
+ * it again: they read the `active` flag the core puts on each summary from this.
+ */
+export function isActiveAccount(registry: Pick<Registry, 'activeAccountId'>, account: Pick<AccountRecord, 'id'>): boolean {
+  return account.id === registry.activeAccountId;
+}
+
 /** The active account; throws `no-active-account` saying whether any account is saved at all. */
 export function activeAccount(registry: Pick<Registry, 'accounts' | 'activeAccountId'>): AccountRecord {
-  const active = registry.accounts.find((account) => account.id === registry.activeAccountId);
+  const active = registry.accounts.find((account) => isActiveAccount(registry, account));
   if (active) return active;
   throw new AppError(
     'no-active-account',

@@ -48,7 +48,7 @@ export class AccountStore {
   /** Every account, active one marked, in the order they were added. */
   async list(): Promise<AccountSummary[]> {
     const registry = await this.registry.read();
-    return registry.accounts.map((record) => toSummary(record, registry.activeAccountId, registry.accounts));
+    return registry.accounts.map((record) => toSummary(record, registry));
   }
 
   /** The account with this id or name (any case). */
@@ -59,7 +59,7 @@ export class AccountStore {
   /** The summary of one account as it is now. */
   async summary(ref: string): Promise<AccountSummary> {
     const registry = await this.registry.read();
-    return toSummary(findAccount(registry.accounts, ref), registry.activeAccountId, registry.accounts);
+    return toSummary(findAccount(registry.accounts, ref), registry);
   }
 
   /**

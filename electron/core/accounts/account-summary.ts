@@ -1,6 +1,7 @@
 /** How a saved account is shown outside the core: no secret, not even part of one. */
 import type { AccountSummary } from '../../shared/app-types';
-import type { AccountRecord } from '../registry/registry-schema';
+import type { AccountRecord, Registry } from '../registry/registry-schema';
+import { isActiveAccount } from './account-names';
 
 /** The other saved accounts that use the same API key SID as `record` (deleting the key would break them). */
 export function accountsSharingKey(accounts: readonly AccountRecord[], record: Pick<AccountRecord, 'id' | 'apiKeySid'>): AccountRecord[] {
@@ -22,9 +23,9 @@ export function canDeleteKey(record: Pick<AccountRecord, 'authType' | 'apiKeySid
   return record.keepsAuthToken || (record.keyType !== 'standard' && record.keyType !== 'restricted');
 }
 
-/** The summary every shell sees; `all` (the saved accounts) tells whether another account shares its key. */
-export function toSummary(record: AccountRecord, activeAccountId: string | null, all: readonly AccountRecord[] = []): AccountSummary {
-  const sharing = accountsSharingKey(all, record).map((account) => account.name);
+/** The summary every shell sees of `record` in `registry` (which says whether it is active and who shares its key). */
+export function toSummary(record: AccountRecord, registry: Pick<Registry, 'accounts' | 'activeAccountId'>): AccountSummary {
+  const sharing = accountsSharingKey(registry.accounts, record).map((account) => account.name);
   return {
     id: record.id,
     name: record.name,
@@ -35,7 +36,7 @@ export function toSummary(record: AccountRecord, activeAccountId: string | null,
     region: record.region,
     edge: record.edge,
     keepsAuthToken: record.keepsAuthToken,
-    active: record.id === activeAccountId,
+    active: isActiveAccount(registry, record),
     canDeleteKey: canDeleteKey(record) && sharing.length === 0,
     keySharedWith: sharing,
     maskedSecret: SECRET_MASK,

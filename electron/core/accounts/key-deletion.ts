@@ -4,10 +4,11 @@
  * it would silently break that account, perhaps the one the engine uses.
  */
 import { AppError } from '../errors';
-import type { AccountRecord } from '../registry/registry-schema';
+import type { AccountRecord, Registry } from '../registry/registry-schema';
 import { credentialsFor } from '../twilio/auth-header';
 import type { AccountStore } from './account-store';
 import { accountsSharingKey, canDeleteKey } from './account-summary';
+import { isActiveAccount } from './account-names';
 import { CONSOLE_PATHS } from '../../shared/console-paths';
 
 const quoted = (accounts: readonly AccountRecord[]) => accounts.map((account) => `"${account.name}"`).join(', ');
@@ -21,13 +22,13 @@ export function keyDeletionConsequence(record: Pick<AccountRecord, 'name' | 'api
 }
 
 /** A key the account can delete at Twilio; throws `bad-input` saying why not (no key, shared, a key that may not delete keys). */
-export function assertKeyDeletable(accounts: readonly AccountRecord[], record: AccountRecord, activeAccountId: string | null): string {
+export function assertKeyDeletable(registry: Pick<Registry, 'accounts' | 'activeAccountId'>, record: AccountRecord): string {
   if (record.authType !== 'apiKey' || !record.apiKeySid) {
     throw new AppError('bad-input', `"${record.name}" uses an Auth Token: there is no API key to delete. Remove it without deleting a key.`, { field: 'deleteKey' });
   }
-  const sharing = accountsSharingKey(accounts, record);
+  const sharing = accountsSharingKey(registry.accounts, record);
   if (sharing.length > 0) {
-    const engine = sharing.some((account) => account.id === activeAccountId) ? ' (the engine uses it now)' : '';
+    const engine = sharing.some((account) => isActiveAccount(registry, account)) ? ' (the engine uses it now)' : '';
     throw new AppError(
       'bad-input',
       `The API key ${record.apiKeySid} of "${record.name}" is also used by ${quoted(sharing)}${engine}: deleting it at Twilio would stop ${sharing.length > 1 ? 'them' : 'it'} working. ` +
@@ -50,7 +51,7 @@ export function assertKeyDeletable(accounts: readonly AccountRecord[], record: A
 export async function planKeyDeletion(accounts: AccountStore, ref: string): Promise<{ record: AccountRecord; keySid: string; consequence: string }> {
   const registry = await accounts.registry.read();
   const record = await accounts.find(ref);
-  const keySid = assertKeyDeletable(registry.accounts, record, registry.activeAccountId);
+  const keySid = assertKeyDeletable(registry, record);
   return { record, keySid, consequence: keyDeletionConsequence(record) };
 }
 

@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { CredentialCache } from './credential-cache';
-import { pickAccount } from '../accounts/account-names';
+import { isActiveAccount, pickAccount } from '../accounts/account-names';
 import { requestSecretPurpose } from '../twilio/auth-header';
 import { headersAnswer } from './headers-answer';
 import { webhookTokenPurposes } from '../rotation/webhook-tokens';
@@ -71,7 +71,7 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
           authType: a.authType,
           region: a.region,
           edge: a.edge,
-          active: a.id === registry.activeAccountId,
+          active: isActiveAccount(registry, a),
           canValidateWebhooks: canValidateWebhooks(a),
           lastVerification: a.lastVerification ? { at: a.lastVerification.at, ok: a.lastVerification.ok } : null,
         })),

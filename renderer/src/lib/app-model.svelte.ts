@@ -2,6 +2,7 @@
 import type { AppState, AccountSummary } from '../../../electron/shared/app-types';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
 import type { ErrorInfo } from '../../../electron/shared/errors';
+import { activeAccountIn } from '../../../electron/shared/active-account';
 
 export class AppModel {
   // Raw: every push replaces the state whole, so deep proxies would only cost time.
@@ -13,7 +14,7 @@ export class AppModel {
   /** The saved accounts, in the core's order (empty until the state is read). */
   readonly accounts: AccountSummary[] = $derived(this.#state?.accounts ?? []);
   /** The account the engine is served, if any. */
-  readonly activeAccount: AccountSummary | null = $derived(this.accounts.find((account) => account.active) ?? null);
+  readonly activeAccount: AccountSummary | null = $derived(activeAccountIn(this.accounts));
 
   constructor(api: SmsitApi) {
     this.#api = api;

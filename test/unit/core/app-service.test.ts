@@ -58,7 +58,7 @@ describe('the app service', () => {
     expect(pushed.at(-1)!.keychain.available).toBe(false);
     secrets.failOn.clear();
     const { account } = await service['accounts:add']({ name: 'A', draft: draft(), verify: false });
-    expect(pushed.at(-1)).toMatchObject({ activeAccountId: account.id, keychain: { available: true } });
+    expect(pushed.at(-1)).toMatchObject({ accounts: [{ id: account.id, active: true }], keychain: { available: true } });
     expect(pushed.at(-1)!.accounts.map((a) => a.name)).toEqual(['A']);
   });
 

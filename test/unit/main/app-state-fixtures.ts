@@ -38,12 +38,16 @@ export function verification(ok: boolean, overrides: Partial<VerificationSummary
   };
 }
 
+/** `state` with account `id` made the active one (and no other), as the core pushes it after a switch. */
+export function withActive(state: AppState, id: string): AppState {
+  return { ...state, accounts: state.accounts.map((summary) => ({ ...summary, active: summary.id === id })) };
+}
+
 /** A healthy state with `count` accounts, the first one active, the endpoint running. */
 export function appState(count: number, overrides: Partial<AppState> = {}): AppState {
   const accounts = Array.from({ length: count }, (_, i) => account(i + 1, { active: i === 0 }));
   return {
     accounts,
-    activeAccountId: accounts[0]?.id ?? null,
     endpoint: { url: 'http://127.0.0.1:4587', port: 4587, running: true, paused: false, error: null },
     tokens: [],
     keychain: { available: true, error: null },

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { notesForChange, setupNotifications } from '../../../electron/main/notifications';
-import { account, appState, verification } from './app-state-fixtures';
+import { account, appState, verification, withActive } from './app-state-fixtures';
 
 describe('notifications', () => {
   it('say nothing at launch', () => {
@@ -9,7 +9,7 @@ describe('notifications', () => {
 
   it('announce a change of the active account with its name and SID tail', () => {
     const before = appState(3);
-    const after = { ...appState(3), activeAccountId: 'acc-2' };
+    const after = withActive(appState(3), 'acc-2');
     expect(notesForChange(before, after)).toEqual([
       { title: 'Active Twilio account: Account 2', body: 'The engine now gets the credentials of Account 2 (…0002).' },
     ]);
@@ -44,12 +44,12 @@ describe('notifications', () => {
     const show = vi.fn();
     const onState = setupNotifications({ isSupported: () => false, show });
     onState(appState(2));
-    onState({ ...appState(2), activeAccountId: 'acc-2' });
+    onState(withActive(appState(2), 'acc-2'));
     expect(show).not.toHaveBeenCalled();
     const shown = vi.fn();
     const supported = setupNotifications({ isSupported: () => true, show: shown });
     supported(appState(2));
-    supported({ ...appState(2), activeAccountId: 'acc-2' });
+    supported(withActive(appState(2), 'acc-2'));
     expect(shown).toHaveBeenCalledOnce();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { trayLook, trayTooltip } from '../../../electron/main/tray-look';
 import { buildTrayMenu, menuText, type TrayActions } from '../../../electron/main/tray-menu';
-import { account, appState, verification } from './app-state-fixtures';
+import { account, appState, verification, withActive } from './app-state-fixtures';
 
 function spyActions(): TrayActions {
   return {
@@ -44,7 +44,7 @@ describe('tray menu', () => {
   });
 
   it('with twelve accounts: ten direct radio items, the other two under "More accounts (2)"', () => {
-    const state = appState(12, { activeAccountId: 'acc-12' });
+    const state = withActive(appState(12), 'acc-12');
     const actions = spyActions();
     const menu = buildTrayMenu(state, { launchAtLogin: false }, actions);
     expect(radios(menu).map((item) => item.label)).toEqual(Array.from({ length: 10 }, (_, i) => `Account ${i + 1} (…${String(i + 1).padStart(4, '0')})`));

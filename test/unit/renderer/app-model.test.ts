@@ -14,7 +14,7 @@ describe('AppModel', () => {
     expect(app.activeAccount).toBeNull();
 
     const shop = { id: 'a1', name: 'Shop', active: true } as AccountSummary;
-    fake.push(sampleState({ accounts: [shop], activeAccountId: 'a1' }));
+    fake.push(sampleState({ accounts: [shop] }));
     expect(app.activeAccount).toEqual(shop);
     app.stop();
     expect(fake.listenerCount()).toBe(0);

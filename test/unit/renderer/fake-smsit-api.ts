@@ -46,7 +46,6 @@ export function fakeSmsitApi(): FakeApi {
 export function sampleState(overrides: Partial<AppState> = {}): AppState {
   return {
     accounts: [],
-    activeAccountId: null,
     endpoint: { url: 'http://127.0.0.1:4587', port: 4587, running: true, paused: false, error: null },
     tokens: [],
     keychain: { available: true, error: null },

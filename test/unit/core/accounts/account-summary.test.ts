@@ -4,7 +4,7 @@ import { accountRecord } from '../../../helpers/account-records';
 
 describe('canDeleteKey: one rule for the window and the core', () => {
   it('an API key of unknown type is tried (the window used to hide the choice), a Standard one only with the Auth Token kept', () => {
-    expect(toSummary(accountRecord({ authType: 'apiKey', keyType: null, keepsAuthToken: false }), null).canDeleteKey).toBe(true);
+    expect(toSummary(accountRecord({ authType: 'apiKey', keyType: null, keepsAuthToken: false }), { accounts: [], activeAccountId: null }).canDeleteKey).toBe(true);
     expect(canDeleteKey(accountRecord({ authType: 'apiKey', keyType: 'main', keepsAuthToken: false }))).toBe(true);
     expect(canDeleteKey(accountRecord({ authType: 'apiKey', keyType: 'standard', keepsAuthToken: false }))).toBe(false);
     expect(canDeleteKey(accountRecord({ authType: 'apiKey', keyType: 'restricted', keepsAuthToken: true }))).toBe(true);
@@ -18,7 +18,17 @@ describe('a key two saved accounts share', () => {
     const staging = { ...shop, id: 'staging', name: 'Staging' };
     const alone = accountRecord({ id: 'alone', name: 'Alone', authType: 'apiKey', keyType: 'main', keepsAuthToken: false });
     const all = [shop, staging, alone];
-    expect(toSummary(shop, null, all)).toMatchObject({ canDeleteKey: false, keySharedWith: ['Staging'] });
-    expect(toSummary(alone, null, all)).toMatchObject({ canDeleteKey: true, keySharedWith: [] });
+    expect(toSummary(shop, { accounts: all, activeAccountId: null })).toMatchObject({ canDeleteKey: false, keySharedWith: ['Staging'] });
+    expect(toSummary(alone, { accounts: all, activeAccountId: null })).toMatchObject({ canDeleteKey: true, keySharedWith: [] });
+  });
+});
+
+describe('active: one rule, the registry pointer', () => {
+  it('marks the account the registry points at, and no other, for the tray, the window and the command line alike', () => {
+    const shop = accountRecord({ id: 'shop', name: 'Shop' });
+    const staging = accountRecord({ id: 'staging', name: 'Staging' });
+    const registry = { accounts: [shop, staging], activeAccountId: 'staging' };
+    expect(registry.accounts.map((record) => [record.name, toSummary(record, registry).active])).toEqual([['Shop', false], ['Staging', true]]);
+    expect(toSummary(shop, { ...registry, activeAccountId: null }).active).toBe(false);
   });
 });
