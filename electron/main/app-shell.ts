@@ -29,7 +29,7 @@ export interface AppShell {
   stop(): Promise<void>;
 }
 
-/** What the tray shows when even the state could not be read for want of a keychain. */
+/** What the tray shows when the service could not build a state at all and said the keychain is why. */
 export function keychainMissingState(error: ErrorInfo | null): AppState {
   return {
     accounts: [],
@@ -68,7 +68,7 @@ export async function startAppShell(deps: AppShellDeps): Promise<AppShell | null
     first = await readState(deps, true);
   }
 
-  let current: AppState | null = first.state ?? keychainMissingState(first.keychainError);
+  let current: AppState = first.state ?? keychainMissingState(first.keychainError);
   const show = (state: AppState) => {
     current = state;
     deps.tray.update(state);
@@ -76,7 +76,7 @@ export async function startAppShell(deps: AppShellDeps): Promise<AppShell | null
     deps.onState(state);
   };
   const unsubscribe = deps.service.onStateChanged(show);
-  if (current) show(current);
+  show(current);
 
   try {
     await deps.startEndpoint();
@@ -85,7 +85,7 @@ export async function startAppShell(deps: AppShellDeps): Promise<AppShell | null
     console.error(`[shell] engine endpoint did not start: ${toErrorInfo(error).kind}`);
   }
 
-  if (current && current.keychain.available && current.accounts.length === 0) deps.window.show('setup');
+  if (current.keychain.available && current.accounts.length === 0) deps.window.show('setup');
 
   let stopped = false;
   return {

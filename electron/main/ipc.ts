@@ -15,7 +15,7 @@ export interface TrustedWindow {
   readonly rendererUrl: string;
 }
 
-/** The frame's URL without fragment or query, so `#accounts` and `#onboarding` count as the same page. */
+/** The frame's URL without fragment or query, so the views (`#setup`, `#accounts`, `#engine`) count as the same page. */
 function pageOf(url: string): string | null {
   try {
     const parsed = new URL(url);

@@ -1,7 +1,8 @@
 /**
  * The one IPC contract: every channel the window may call, its payload schema and its result.
- * Main's `ipc.ts` and the preload are generic over this map, so adding a channel is one entry
- * here plus its method on the core's AppService.
+ * Main's `ipc.ts` and the preload are generic over this map, so adding a channel is its name in
+ * channel-names.ts, its schema and result here, and its handler: a method on the core's AppService,
+ * or in main's shell-handlers.ts for a ShellChannel. The compiler points at whichever is missing.
  */
 import { z } from 'zod';
 import { CHANNELS, STATE_CHANGED, type Channel } from './channel-names';
@@ -87,7 +88,7 @@ export type CoreChannel = Exclude<Channel, ShellChannel>;
 /** What crosses IPC: a value, or a typed error (never a stack trace). */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
-/** The handlers main needs: one async method per channel, throwing AppError on failure. */
+/** The handlers main needs: one async method per channel (the core's and the shell's), throwing AppError on failure. */
 export type ChannelHandlers = {
   [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelResult<C>>;
 };

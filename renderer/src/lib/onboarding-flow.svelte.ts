@@ -1,6 +1,7 @@
 /**
  * The onboarding as state: which path and step, the pasted values with their as-you-type checks,
- * and Save (which verifies with Twilio first). Secrets live here only until they are saved, then they are cleared.
+ * and Save (the core verifies with Twilio first). The secret lives here only until it is saved or
+ * the flow is reset, then it is cleared; after a refused Save it stays, so the user can correct it.
  */
 import type { AccountSummary, AuthType, CredentialDraft, KeyType, VerificationReport } from '../../../electron/shared/app-types';
 import type { SmsitApi } from '../../../electron/shared/ipc-contract';
@@ -26,7 +27,7 @@ export class OnboardingFlow {
   #busy = $state<'save' | null>(null);
   #saved = $state.raw<AccountSummary | null>(null);
   #nameMessage = $state<string | null>(null);
-  /** Fields the user left at least once: an empty field only complains after that. */
+  /** Fields the user left, or tried to move past, at least once: an empty field only complains after that. */
   #visited = $state<Record<DraftField, boolean>>({ accountSid: false, apiKeySid: false, secret: false });
   readonly #api: SmsitApi;
 
@@ -71,12 +72,12 @@ export class OnboardingFlow {
     return this.#stepIndex;
   }
 
-  /** Twilio's answer at the last Save, until a value it checked changes. */
+  /** Twilio's acceptance at the last successful Save, with the core's warnings added; a refusal is in `failure`. */
   get report(): VerificationReport | null {
     return this.#report;
   }
 
-  /** Why the last Save did not succeed (Twilio's refusal among others), or what blocked it. */
+  /** Why the last Save did not succeed (Twilio's refusal among others), or what blocked it; cleared by an edit. */
   get failure(): ErrorInfo | null {
     return this.#failure;
   }
@@ -134,7 +135,7 @@ export class OnboardingFlow {
     this.#visited[field] = true;
   }
 
-  /** Called on every edit of a value Twilio checks: drops a refusal the edit made stale. */
+  /** Called on every edit of a value Twilio checks (SIDs, secret, region, edge): drops a result the edit made stale. */
   edited(): void {
     this.#forgetResult();
   }
