@@ -46,8 +46,8 @@ export interface CliOptions {
   context?: () => Promise<AppContext>;
 }
 
-/** The CliEnv of this process: core objects built lazily from `env`. */
-export function createCliEnv(io: CliIo, options: CliOptions = {}): CliEnv {
+/** The CliEnv of this process: core objects built lazily from `env`; `apiBase` is SMSIT_TWILIO_API_BASE as parsed once by runCli. */
+export function createCliEnv(io: CliIo, options: CliOptions = {}, apiBase: string | null = null): CliEnv {
   const env = options.env ?? process.env;
   let context: Promise<AppContext> | undefined;
   return {
@@ -59,7 +59,7 @@ export function createCliEnv(io: CliIo, options: CliOptions = {}): CliEnv {
       return context;
     },
     twilio(timeoutMs) {
-      return new TwilioService({ fetch: options.fetch, apiBase: parseApiBase(env), ...(timeoutMs ? { timeoutMs } : {}) });
+      return new TwilioService({ fetch: options.fetch, apiBase, ...(timeoutMs ? { timeoutMs } : {}) });
     },
   };
 }
@@ -120,9 +120,9 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     return EXIT_OK;
   }
   try {
-    parseApiBase(env); // a wrong value is said before any work, whatever the command
+    const apiBase = parseApiBase(env); // a wrong value is said before any work, whatever the command
     if (!target.run) throw new UsageError(`"${command.name}" cannot run on its own.`);
-    return await target.run(target.args, createCliEnv(io, options));
+    return await target.run(target.args, createCliEnv(io, options, apiBase));
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`${error.message}\n\nUsage: ${target.help.usage.split('\n').join('\n       ')}\n(smsit-twilio ${argv.slice(0, target.help === command ? 1 : 2).join(' ')} --help for details)\n`);

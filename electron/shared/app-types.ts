@@ -32,6 +32,8 @@ export interface AccountSummary {
   active: boolean;
   /** The app may try to delete the API key at Twilio when removing the account (the core's one rule). */
   canDeleteKey: boolean;
+  /** The account's key or Auth Token can be rotated (a key needs the kept Auth Token or a Main key; the core's one rule). */
+  canRotate: boolean;
   /** Other saved accounts that use the same API key: it is never deleted at Twilio while they do. */
   keySharedWith: string[];
   /** A fixed mask: no part of a secret is ever shown once saved. */

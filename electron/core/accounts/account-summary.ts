@@ -14,13 +14,22 @@ export function accountsSharingKey(accounts: readonly AccountRecord[], record: P
 export const SECRET_MASK = '••••••••••••••••';
 
 /**
- * Whether the app may try to delete this account's API key at Twilio: it has one, and either keeps
- * the Auth Token or its key is not known to be Standard or Restricted (only the Auth Token and Main
- * keys may delete keys; an unknown type is tried). The one rule for the window's checkbox and the core.
+ * Whether the account holds a credential Twilio lets manage API keys (/Keys): the kept Auth Token,
+ * or its own key unless that is known to be Standard or Restricted (only the Auth Token and Main
+ * keys may; an unknown type is tried). The one rule behind deleting and rotating a key.
  */
-export function canDeleteKey(record: Pick<AccountRecord, 'authType' | 'apiKeySid' | 'keyType' | 'keepsAuthToken'>): boolean {
-  if (record.authType !== 'apiKey' || !record.apiKeySid) return false;
+export function mayManageKeys(record: Pick<AccountRecord, 'keyType' | 'keepsAuthToken'>): boolean {
   return record.keepsAuthToken || (record.keyType !== 'standard' && record.keyType !== 'restricted');
+}
+
+/** Whether the app may try to delete this account's API key at Twilio: it has one, and may manage keys. The one rule for the window's checkbox and the core. */
+export function canDeleteKey(record: Pick<AccountRecord, 'authType' | 'apiKeySid' | 'keyType' | 'keepsAuthToken'>): boolean {
+  return record.authType === 'apiKey' && Boolean(record.apiKeySid) && mayManageKeys(record);
+}
+
+/** Whether the account can be rotated: an Auth Token always can; a key needs a credential that may manage keys. The one rule for the window's button and the core. */
+export function canRotate(record: Pick<AccountRecord, 'authType' | 'keyType' | 'keepsAuthToken'>): boolean {
+  return record.authType === 'authToken' || mayManageKeys(record);
 }
 
 /** The summary every shell sees of `record` in `registry` (which says whether it is active and who shares its key). */
@@ -38,6 +47,7 @@ export function toSummary(record: AccountRecord, registry: Pick<Registry, 'accou
     keepsAuthToken: record.keepsAuthToken,
     active: isActiveAccount(registry, record),
     canDeleteKey: canDeleteKey(record) && sharing.length === 0,
+    canRotate: canRotate(record),
     keySharedWith: sharing,
     maskedSecret: SECRET_MASK,
     createdAt: record.createdAt,

@@ -18,6 +18,7 @@ import { toVerificationSummary } from '../twilio/verification-report';
 import { settleInBase, slotPurposes, switchToNext } from './secret-slots';
 import { refusalOf, verifyNewSecret } from './verify-new-secret';
 import { CONSOLE_PATHS } from '../../shared/console-paths';
+import { mayManageKeys } from '../accounts/account-summary';
 
 /** How long the old key is kept after the switch: several polls of the registry by another process's endpoint. */
 export const OTHER_PROCESS_SWITCH_MS = REGISTRY_POLL_MS * 4;
@@ -49,7 +50,7 @@ export function mainToStandardQuestion(record: AccountRecord, byToken: boolean):
 /** The credential allowed on /Keys: the kept Auth Token, else the account's own key if it is (or may be) a Main key. */
 async function keyManager(deps: AccountDeps, record: AccountRecord): Promise<{ credentials: TwilioCredentials; byToken: boolean }> {
   if (record.keepsAuthToken) return { credentials: await credentialsFor(record, deps.accounts, 'auth-token'), byToken: true };
-  if (record.keyType === 'standard' || record.keyType === 'restricted') {
+  if (!mayManageKeys(record)) {
     throw new AppError(
       'bad-input',
       `Rotating a key needs a credential that may manage keys — the account's Auth Token or a Main API key — and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +

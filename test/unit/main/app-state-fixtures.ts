@@ -15,6 +15,7 @@ export function account(n: number, overrides: Partial<AccountSummary> = {}): Acc
     keepsAuthToken: false,
     active: false,
     canDeleteKey: false,
+    canRotate: false,
     keySharedWith: [],
     maskedSecret: '••••1234',
     createdAt: '2026-11-27T05:00:00.000Z',

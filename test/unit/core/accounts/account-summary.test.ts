@@ -12,6 +12,18 @@ describe('canDeleteKey: one rule for the window and the core', () => {
   });
 });
 
+describe('canRotate: one rule for the window\'s Rotate button and the core', () => {
+  it.each([
+    ['an API key of unknown type (the window used to hide Rotate; the core tries it)', { authType: 'apiKey', keyType: null, keepsAuthToken: false }, true],
+    ['a Main key', { authType: 'apiKey', keyType: 'main', keepsAuthToken: false }, true],
+    ['a Standard key alone', { authType: 'apiKey', keyType: 'standard', keepsAuthToken: false }, false],
+    ['a Restricted key with the Auth Token kept', { authType: 'apiKey', keyType: 'restricted', keepsAuthToken: true }, true],
+    ['an Auth Token', { authType: 'authToken', keyType: null, keepsAuthToken: true }, true],
+  ] as const)('%s', (_what, fields, expected) => {
+    expect(toSummary(accountRecord(fields), { accounts: [], activeAccountId: null }).canRotate).toBe(expected);
+  });
+});
+
 describe('a key two saved accounts share', () => {
   it('is not offered for deletion in the window, which names the other account (the core refuses it too)', () => {
     const shop = accountRecord({ id: 'shop', name: 'Shop', authType: 'apiKey', keyType: 'main', keepsAuthToken: false });
