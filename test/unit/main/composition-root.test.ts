@@ -161,10 +161,12 @@ describe('composition root (electron/main/index.ts)', () => {
   it('quitting stops the endpoint first, then quits', async () => {
     const electron = await boot({ lock: true });
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 10)); // let start() hand back the shell
+    // Until start() has handed back the shell, before-quit lets the quit go on; then it stops the endpoint first.
     const event = { preventDefault: vi.fn() };
-    electron.appEvents.get('before-quit')!(event);
-    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => {
+      electron.appEvents.get('before-quit')!(event);
+      expect(event.preventDefault).toHaveBeenCalled();
+    });
     await vi.waitFor(() => expect((h.endpoint as { stopped: boolean }).stopped).toBe(true));
     await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
     expect(electron.trays[0]!.destroy).toHaveBeenCalled();

@@ -18,33 +18,29 @@ function setup(state: AppState | null, service: Partial<Record<keyof AppService,
   };
   return { deps, actions: createTrayActions(deps) };
 }
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('tray actions', () => {
   it('quick switch activates the account; a failure becomes a notification and the menu snaps back', async () => {
     const activate = vi.fn().mockRejectedValueOnce(new AppError('keychain-unavailable', 'The keychain is locked. Unlock it and try again.'));
     const { deps, actions } = setup(appState(2), { 'accounts:activate': activate });
     actions.activate('acc-2');
-    await settle();
+    await vi.waitFor(() => expect(deps.refreshTray).toHaveBeenCalled());
     expect(activate).toHaveBeenCalledWith({ id: 'acc-2' });
     expect(deps.notify).toHaveBeenCalledWith({ title: 'Could not switch the active account', body: 'The keychain is locked. Unlock it and try again.' });
-    expect(deps.refreshTray).toHaveBeenCalled();
   });
 
   it('Verify active account verifies the active one and confirms success', async () => {
     const verify = vi.fn(async () => ({ ok: true, warnings: [] }));
     const { deps, actions } = setup(appState(2), { 'accounts:verify': verify });
     actions.verifyActive();
-    await settle();
+    await vi.waitFor(() => expect(deps.notify).toHaveBeenCalledWith({ title: 'Twilio accepted the active account', body: 'Its credentials work.' }));
     expect(verify).toHaveBeenCalledWith({ id: 'acc-1' });
-    expect(deps.notify).toHaveBeenCalledWith({ title: 'Twilio accepted the active account', body: 'Its credentials work.' });
   });
 
   it('Verify with no account opens onboarding instead', async () => {
     const { deps, actions } = setup(appState(0));
     actions.verifyActive();
-    await settle();
-    expect(deps.showWindow).toHaveBeenCalledWith('setup');
+    await vi.waitFor(() => expect(deps.showWindow).toHaveBeenCalledWith('setup'));
   });
 
   it('Copy engine URL copies the endpoint URL; windows open on their views', () => {
@@ -64,10 +60,9 @@ describe('tray actions', () => {
     actions.pauseEndpoint();
     actions.resumeEndpoint();
     actions.setLaunchAtLogin(true);
-    await settle();
+    await vi.waitFor(() => expect(deps.refreshTray).toHaveBeenCalled());
     expect(pause).toHaveBeenCalledOnce();
     expect(resume).toHaveBeenCalledOnce();
     expect(deps.setLaunchAtLogin).toHaveBeenCalledWith(true);
-    expect(deps.refreshTray).toHaveBeenCalled();
   });
 });

@@ -71,9 +71,11 @@ describe('app window', () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     appWindow.show('setup');
-    made[0]!.loadFile.mockRejectedValueOnce(new Error('ERR_ABORTED (-3)'));
+    // A plain function, not a vi.fn: a spy's promise is watched by vitest (settledResults), so its rejection would never be unhandled.
+    Object.assign(made[0]!, { loadFile: () => Promise.reject(new Error('ERR_ABORTED (-3)')) });
     appWindow.show('engine');
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Node reports unhandled rejections once the microtasks run out, before the next setImmediate.
+    await new Promise((resolve) => setImmediate(resolve));
     process.off('unhandledRejection', unhandled);
     expect(unhandled).not.toHaveBeenCalled();
   });

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { revokeEngineToken } from '../../../../electron/core/endpoint/engine-tokens';
-import { bearer, call, eventually, startFixture, type Fixture } from './endpoint-fixture';
+import { eventually } from '../../../helpers/eventually';
+import { bearer, call, startFixture, type Fixture } from './endpoint-fixture';
 
 let fx: Fixture;
 const sockets: Socket[] = [];

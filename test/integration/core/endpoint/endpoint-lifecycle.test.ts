@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineEndpoint } from '../../../../electron/core/endpoint/engine-endpoint';
 import { listEngineTokens } from '../../../../electron/core/endpoint/engine-tokens';
-import { bearer, call, eventually, startFixture, type Fixture } from './endpoint-fixture';
+import { eventually } from '../../../helpers/eventually';
+import { bearer, call, startFixture, type Fixture } from './endpoint-fixture';
 
 let fx: Fixture;
 const extra: EngineEndpoint[] = [];

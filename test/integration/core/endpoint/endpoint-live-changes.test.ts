@@ -6,7 +6,8 @@ import { AccountStore } from '../../../../electron/core/accounts/account-store';
 import { createEngineToken } from '../../../../electron/core/endpoint/engine-tokens';
 import { RegistryFile } from '../../../../electron/core/registry/registry-file';
 import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
-import { bearer, call, eventually, startFixture, type Fixture } from './endpoint-fixture';
+import { eventually } from '../../../helpers/eventually';
+import { bearer, call, startFixture, type Fixture } from './endpoint-fixture';
 
 let fx: Fixture;
 afterEach(async () => {

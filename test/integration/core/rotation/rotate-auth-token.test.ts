@@ -9,7 +9,8 @@ import { EngineEndpoint } from '../../../../electron/core/endpoint/engine-endpoi
 import { createEngineToken } from '../../../../electron/core/endpoint/engine-tokens';
 import { rotateAuthToken } from '../../../../electron/core/rotation/rotate-auth-token';
 import { startFakeTwilio, type FakeTwilio } from '../../../fakes/fake-twilio';
-import { bearer, call, eventually, TEST_LIMITS } from '../endpoint/endpoint-fixture';
+import { eventually } from '../../../helpers/eventually';
+import { bearer, call, TEST_LIMITS } from '../endpoint/endpoint-fixture';
 import { rotationFixture } from './rotation-fixture';
 
 let fake: FakeTwilio;
