@@ -1,31 +1,22 @@
 // `smsit-twilio accounts …` through the real bin, the private keyring (run inside
 // test/setup/with-private-keyring.mjs) and the fake Twilio; each test has its own data folder.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../../electron/core/app-context';
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { keyringHomePerTest } from '../../helpers/keyring-home';
 import { runSmsitTwilio } from './run-smsit-twilio';
 
 let fake: FakeTwilio;
-let home: string;
 beforeAll(async () => {
   fake = await startFakeTwilio();
 });
 afterAll(() => fake.close());
-beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 'smsit-cli-'));
-});
-afterEach(async () => {
-  // Remove what the test saved (in this process: it shares the private keyring), so no entries stay behind.
-  const { accounts } = createAppContext({ env: { ...process.env, SMSIT_TWILIO_HOME: home } });
-  for (const account of await accounts.list()) await accounts.remove(account.id);
-  rmSync(home, { recursive: true, force: true });
-});
+const home = keyringHomePerTest('smsit-cli-');
 
 const cli = (args: string[], input = '', env: Record<string, string> = {}) =>
-  runSmsitTwilio(args, { input, env: { SMSIT_TWILIO_HOME: home, SMSIT_TWILIO_API_BASE: fake.url, ...env } });
+  runSmsitTwilio(args, { input, env: { SMSIT_TWILIO_HOME: home.dir, SMSIT_TWILIO_API_BASE: fake.url, ...env } });
 
 describe('smsit-twilio accounts', () => {
   it('adds a verified Standard key, lists it as active, and keeps the secret out of the registry file', async () => {
@@ -36,7 +27,7 @@ describe('smsit-twilio accounts', () => {
     expect(add.stdout).toContain('Saved "Production" and made it the active account');
     const list = await cli(['accounts', 'list', '--json']);
     expect(JSON.parse(list.stdout)).toMatchObject([{ name: 'Production', authType: 'apiKey', keyType: 'standard', active: true }]);
-    expect(readFileSync(join(home, 'accounts.json'), 'utf8')).not.toContain(key.secret);
+    expect(readFileSync(join(home.dir, 'accounts.json'), 'utf8')).not.toContain(key.secret);
   });
 
   it('does not save credentials Twilio rejects (exit 1), and saves unchecked ones with --no-verify', async () => {
@@ -124,7 +115,7 @@ describe('smsit-twilio accounts', () => {
     expect(doctor.stdout).toContain('smsit-twilio doctor --clean');
     const clean = await cli(['doctor', '--clean', '--json']);
     expect(JSON.parse(clean.stdout)).toMatchObject({ deleted: [`${id}/auth-token`] });
-    const { secrets } = createAppContext({ env: { ...process.env, SMSIT_TWILIO_HOME: home } });
+    const { secrets } = createAppContext({ env: { ...process.env, SMSIT_TWILIO_HOME: home.dir } });
     expect((await secrets.list()).filter((ref) => ref.accountId === id)).toEqual([]);
   }, 90_000); // seven runs of the real command, each loading keytar
 

@@ -1,24 +1,17 @@
 // `smsit-twilio accounts age-warning DAYS|off`: the setting the tray's key-age warning reads.
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { AccountStore } from '../../../electron/core/accounts/account-store';
-import { RegistryFile } from '../../../electron/core/registry/registry-file';
-import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { runCli } from '../../../electron/cli/index';
+import { memoryHome, recordedIo } from '../../helpers/memory-home';
 import { tempDir } from '../../helpers/temp-dir';
 
 async function setup() {
-  const dir = await tempDir('smsit-age-');
-  const registry = new RegistryFile({ path: join(dir, 'accounts.json') });
-  const secrets = new MemorySecretStore();
-  const context = { env: {}, dataDir: dir, registry, secrets, accounts: new AccountStore({ registry, secrets }), apiBase: null };
+  const { context } = memoryHome({ dir: await tempDir('smsit-age-') });
   const run = async (...args: string[]) => {
-    const out = { stdout: '', stderr: '' };
-    const code = await runCli(args, { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, stdin: new PassThrough() }, { context: async () => context });
+    const { streams, out } = recordedIo();
+    const code = await runCli(args, streams, { context: async () => context });
     return { code, ...out };
   };
-  return { registry, run };
+  return { registry: context.registry, run };
 }
 
 describe('smsit-twilio accounts age-warning', () => {

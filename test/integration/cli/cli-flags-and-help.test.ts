@@ -2,21 +2,14 @@
 // the `accounts list` table, and a help of its own for each subcommand naming the variables it reads.
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../../electron/core/app-context';
+import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../electron/cli/cli-io';
 import { runCli } from '../../../electron/cli/index';
-import { memoryHome, recordedIo, type MemoryHome } from '../../helpers/memory-home';
+import { memoryHomePerTest, recordedIo } from '../../helpers/memory-home';
 import { accountSid, apiKeySecret, apiKeySid, authToken } from '../../helpers/sample-credentials';
 import { runSmsitTwilio } from './run-smsit-twilio';
 
-let home: MemoryHome;
-let context: AppContext;
-beforeEach(() => {
-  home = memoryHome('smsit-cli-shape-');
-  context = home.context;
-});
-afterEach(() => home.remove());
+const home = memoryHomePerTest({ prefix: 'smsit-cli-shape-' });
 
 /** A terminal as stdin: records whether the hidden prompt switched it to raw mode (that is, asked for the secret). */
 function terminal() {
@@ -29,7 +22,7 @@ function terminal() {
 describe('flags are checked before the secret is asked for', () => {
   it('accounts add NAME without --account-sid fails at once, without the hidden prompt', async () => {
     const { streams, out } = terminal();
-    const code = await runCli(['accounts', 'add', 'Bakery'], streams, { context: async () => context });
+    const code = await runCli(['accounts', 'add', 'Bakery'], streams, { context: async () => home.context });
     expect(code).toBe(2);
     expect(out.prompted).toBe(false);
     expect(out.stderr).toBe(
@@ -37,7 +30,7 @@ describe('flags are checked before the secret is asked for', () => {
         'Usage: smsit-twilio accounts add NAME --account-sid AC… [--api-key-sid SK…] [--region R --edge E] [--no-verify] [--json]\n' +
         '(smsit-twilio accounts add --help for details)\n',
     );
-    expect(await context.accounts.list()).toEqual([]);
+    expect(await home.context.accounts.list()).toEqual([]);
   });
 
   it('a malformed --account-sid, a malformed --api-key-sid and swapped SIDs fail before the prompt, naming the flag', async () => {
@@ -49,7 +42,7 @@ describe('flags are checked before the secret is asked for', () => {
     ];
     for (const [flags, words] of cases) {
       const { streams, out } = terminal();
-      const code = await runCli(['accounts', 'add', 'Bakery', ...flags], streams, { context: async () => context });
+      const code = await runCli(['accounts', 'add', 'Bakery', ...flags], streams, { context: async () => home.context });
       expect(code, flags.join(' ')).toBe(2);
       expect(out.prompted, flags.join(' ')).toBe(false);
       expect(out.stderr.split('\n')[0]).toContain(words);
@@ -68,11 +61,11 @@ describe('accounts list', () => {
   it('prints a table with a header row, aligned columns and the API Key SID', async () => {
     const bakery = { accountSid: accountSid() };
     const keyed = { accountSid: accountSid(), apiKeySid: apiKeySid() };
-    await context.accounts.add({ name: 'Bakery', accountSid: bakery.accountSid, authType: 'authToken', secret: authToken() });
-    await context.accounts.add({ name: 'Keyed', accountSid: keyed.accountSid, authType: 'apiKey', apiKeySid: keyed.apiKeySid, secret: apiKeySecret() });
+    await home.context.accounts.add({ name: 'Bakery', accountSid: bakery.accountSid, authType: 'authToken', secret: authToken() });
+    await home.context.accounts.add({ name: 'Keyed', accountSid: keyed.accountSid, authType: 'apiKey', apiKeySid: keyed.apiKeySid, secret: apiKeySecret() });
     const out = { stdout: '', stderr: '' };
     const streams: CliIo = { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) }, stdin: new PassThrough() };
-    expect(await runCli(['accounts', 'list'], streams, { context: async () => context })).toBe(0);
+    expect(await runCli(['accounts', 'list'], streams, { context: async () => home.context })).toBe(0);
     const dash = '-'.padEnd(34);
     expect(out.stdout).toBe(
       [

@@ -1,46 +1,37 @@
 // The command line in this process, with a keychain that can be told to fail: the paths a real
 // keychain cannot be made to take on demand (a store that fails mid-upgrade), and the hidden prompt.
 import { PassThrough } from 'node:stream';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../../electron/core/app-context';
-import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSecret, type CliIo } from '../../../electron/cli/cli-io';
 import { runCli } from '../../../electron/cli/index';
-import { memoryHome, recordedIo, type MemoryHome } from '../../helpers/memory-home';
+import { memoryHomePerTest, recordedIo } from '../../helpers/memory-home';
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
 
 let fake: FakeTwilio;
-let context: AppContext;
-let secrets: MemorySecretStore;
 
 beforeAll(async () => {
   fake = await startFakeTwilio();
 });
 afterAll(() => fake.close());
-let home: MemoryHome;
-beforeEach(() => {
-  home = memoryHome('smsit-cli-mem-');
-  ({ secrets, context } = home);
-});
-afterEach(() => home.remove());
+const home = memoryHomePerTest({ prefix: 'smsit-cli-mem-' });
 
 const io = (input = '', terminal = false) => recordedIo(input, { terminal });
 
 const run = (args: string[], input = '', terminal = false) => {
   const { streams, out } = io(input, terminal);
-  return runCli(args, streams, { env: { SMSIT_TWILIO_API_BASE: fake.url }, context: async () => context }).then((code) => ({ code, ...out }));
+  return runCli(args, streams, { env: { SMSIT_TWILIO_API_BASE: fake.url }, context: async () => home.context }).then((code) => ({ code, ...out }));
 };
 
 describe('smsit-twilio accounts upgrade when the keychain fails', () => {
   it('exits 3, deletes the new key at Twilio again and leaves the account on its Auth Token', async () => {
     const account = fake.state.addAccount();
     expect((await run(['accounts', 'add', 'Acme', '--account-sid', account.sid], account.authToken)).code).toBe(0);
-    secrets.failOn.add('set');
+    home.secrets.failOn.add('set');
     const upgrade = await run(['accounts', 'upgrade', 'Acme']);
     expect(upgrade.code).toBe(3);
     expect(upgrade.stderr).toContain('was deleted at Twilio again, so nothing is left behind');
     expect(fake.state.keysOf(account.sid)).toEqual([]);
-    expect((await context.accounts.list())[0]).toMatchObject({ authType: 'authToken' });
+    expect((await home.context.accounts.list())[0]).toMatchObject({ authType: 'authToken' });
   });
 });
 
@@ -61,7 +52,7 @@ describe('smsit-twilio accounts remove --delete-key', () => {
     expect(remove.stderr).toContain(`is also used by "Z" (the engine uses it now)`);
     expect(remove.stderr).not.toContain('--force');
     expect(fake.state.keysOf(account.sid).map((k) => k.sid)).toEqual([key.sid]);
-    expect((await context.accounts.list()).map((a) => a.name)).toEqual(['T', 'Z']);
+    expect((await home.context.accounts.list()).map((a) => a.name)).toEqual(['T', 'Z']);
     expect((await run(['accounts', 'verify', 'Z'])).code).toBe(0);
   });
 
@@ -72,7 +63,7 @@ describe('smsit-twilio accounts remove --delete-key', () => {
     expect(remove.stderr).toContain(`Deleting the API key ${key.sid} at Twilio cannot be undone: "M" stops working`);
     expect(remove.stderr).toContain('add --yes to confirm');
     expect(fake.state.keysOf(account.sid)).toHaveLength(1);
-    expect(await context.accounts.list()).toHaveLength(1);
+    expect(await home.context.accounts.list()).toHaveLength(1);
   });
 
   it('on a terminal, asks y/N naming the key and what stops working; no keeps everything, yes deletes', async () => {
@@ -82,11 +73,11 @@ describe('smsit-twilio accounts remove --delete-key', () => {
     expect(declined.stderr).toContain('and so does every server, script or other computer that was given this key');
     expect(declined.stderr).toContain(`Delete ${key.sid} at Twilio and remove "M"? [y/N]`);
     expect(fake.state.keysOf(account.sid)).toHaveLength(1);
-    expect(await context.accounts.list()).toHaveLength(1);
+    expect(await home.context.accounts.list()).toHaveLength(1);
     const accepted = await run(['accounts', 'remove', 'M', '--delete-key'], 'y\n', true);
     expect(accepted.code).toBe(0);
     expect(fake.state.keysOf(account.sid)).toEqual([]);
-    expect(await context.accounts.list()).toEqual([]);
+    expect(await home.context.accounts.list()).toEqual([]);
   });
 });
 
@@ -101,7 +92,7 @@ describe('smsit-twilio accounts add: names that look alike', () => {
     const override = await run(['accounts', 'add', 'Main\u202Enib', '--account-sid', two.sid, '--no-verify'], two.authToken);
     expect(override.code).toBe(2);
     expect(override.stderr).toContain('text-direction controls (here U+202E)');
-    expect((await context.accounts.list()).map((a) => a.name)).toEqual(['Main', '\u041C\u0430in']);
+    expect((await home.context.accounts.list()).map((a) => a.name)).toEqual(['Main', '\u041C\u0430in']);
   });
 });
 

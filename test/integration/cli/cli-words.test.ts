@@ -1,20 +1,16 @@
 // The command line speaks in its own words: commands and flags (never "fields" or "the app"),
 // account names filled in, and a "What to do" for each kind of failure, said once.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/index';
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
-import { memoryHome, recordedIo, type MemoryHome } from '../../helpers/memory-home';
+import { memoryHomePerTest, recordedIo } from '../../helpers/memory-home';
 
 let fake: FakeTwilio;
-let home: MemoryHome;
 beforeAll(async () => {
   fake = await startFakeTwilio();
 });
 afterAll(() => fake.close());
-beforeEach(() => {
-  home = memoryHome('smsit-cli-words-');
-});
-afterEach(() => home.remove());
+const home = memoryHomePerTest({ prefix: 'smsit-cli-words-' });
 
 async function run(args: string[], input = '') {
   const { streams, out } = recordedIo(input);

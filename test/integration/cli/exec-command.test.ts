@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../../electron/core/app-context';
+import { removeKeyringAccounts } from '../../helpers/keyring-home';
 import { accountSid, apiKeySecret, apiKeySid, authToken } from '../../helpers/sample-credentials';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -26,10 +27,7 @@ beforeAll(async () => {
   await accounts.add({ name: 'Tokened', accountSid: token.accountSid, authType: 'authToken', secret: token.authToken });
   await accounts.add({ name: 'Dublin key', accountSid: keyed.accountSid, authType: 'apiKey', apiKeySid: keyed.apiKeySid, secret: keyed.secret, region: 'ie1', edge: 'dublin' });
 });
-afterAll(async () => {
-  const { accounts } = createAppContext({ env: { ...process.env, SMSIT_TWILIO_HOME: home } });
-  for (const account of await accounts.list()) await accounts.remove(account.id);
-});
+afterAll(() => removeKeyringAccounts(home));
 
 interface Exec {
   child: ChildProcessWithoutNullStreams;
@@ -54,14 +52,19 @@ function startCli(args: string[], env: Record<string, string> = {}): Exec {
     waiters.splice(0).forEach((wake) => wake());
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  let closed = false;
+  const done = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      closed = true;
+      waiters.splice(0).forEach((wake) => wake());
+      resolve(code);
+    }),
+  );
+  // Woken by each chunk of output and by the end of the child: no timer.
   const printed = async (text: string) => {
     while (!stdout.includes(text)) {
-      if (child.exitCode !== null) throw new Error(`exited before printing "${text}": ${stderr}`);
-      await new Promise<void>((wake) => {
-        waiters.push(wake);
-        setTimeout(wake, 200);
-      });
+      if (closed) throw new Error(`exited before printing "${text}": ${stderr}`);
+      await new Promise<void>((wake) => waiters.push(wake));
     }
   };
   return { child, stdout: () => stdout, stderr: () => stderr, done, printed };

@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAppContext } from '../../../electron/core/app-context';
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { removeKeyringAccounts } from '../../helpers/keyring-home';
 import { runNode } from '../../helpers/run-script';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -24,10 +24,7 @@ beforeEach(async () => {
   home = await tempDir('smsit-import-home-');
   work = await tempDir('smsit-import-work-');
 });
-afterEach(async () => {
-  const { accounts } = createAppContext({ env: { ...process.env, SMSIT_TWILIO_HOME: home } });
-  for (const account of await accounts.list()) await accounts.remove(account.id);
-});
+afterEach(() => removeKeyringAccounts(home));
 
 /** Runs the bin with only `variables` as TWILIO_* (the rest of this environment without any). */
 function cli(args: string[], variables: Record<string, string> = {}) {

@@ -1,28 +1,19 @@
 // `smsit-twilio accounts rotate` through the real bin, the private keyring and the fake Twilio.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAppContext } from '../../../electron/core/app-context';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { keyringHomePerTest } from '../../helpers/keyring-home';
 import { runSmsitTwilio } from './run-smsit-twilio';
 
 let fake: FakeTwilio;
-let home: string;
 beforeAll(async () => {
   fake = await startFakeTwilio();
 });
 afterAll(() => fake.close());
-beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 'smsit-rotate-'));
-});
-afterEach(async () => {
-  const { accounts } = createAppContext({ env: { ...process.env, SMSIT_TWILIO_HOME: home } });
-  for (const account of await accounts.list()) await accounts.remove(account.id);
-  rmSync(home, { recursive: true, force: true });
-});
+const home = keyringHomePerTest('smsit-rotate-');
 
-const cli = (args: string[], input = '') => runSmsitTwilio(args, { input, env: { SMSIT_TWILIO_HOME: home, SMSIT_TWILIO_API_BASE: fake.url } });
+const cli = (args: string[], input = '') => runSmsitTwilio(args, { input, env: { SMSIT_TWILIO_HOME: home.dir, SMSIT_TWILIO_API_BASE: fake.url } });
 
 // Each test runs the real bin four or five times (several seconds each on a loaded 2-core machine).
 describe('smsit-twilio accounts rotate', { timeout: 120_000 }, () => {
@@ -39,7 +30,7 @@ describe('smsit-twilio accounts rotate', { timeout: 120_000 }, () => {
     expect(run.stdout).toBe(`"Acme" now uses the new Standard API key ${after!.sid}; it was verified with Twilio before the switch.\nThe old key ${before!.sid} was deleted at Twilio.\n`);
     const headers = JSON.parse((await cli(['headers', 'Acme', '--json'])).stdout);
     expect(headers.headers.Authorization).toBe(`Basic ${Buffer.from(`${after!.sid}:${after!.secret}`).toString('base64')}`);
-    const registry = readFileSync(join(home, 'accounts.json'), 'utf8');
+    const registry = readFileSync(join(home.dir, 'accounts.json'), 'utf8');
     for (const secret of [after!.secret, before!.secret, account.authToken]) expect(registry).not.toContain(secret);
   });
 

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createAppContext } from '../../../electron/core/app-context';
-import { accountSid, apiKeySecret, apiKeySid, authToken } from '../../helpers/sample-credentials';
+import { seedMainAndKeyed } from '../../helpers/seeded-accounts';
 
 const BIN = fileURLToPath(new URL('../../../bin/smsit-twilio.mjs', import.meta.url));
 
@@ -41,9 +41,6 @@ export function startServe(home: string, args: string[] = ['--port', '0'], env: 
 /** Saves two accounts in the (private, test) keychain of `home`: "Main" (auth token, active) and "Keyed" (API key). */
 export async function seedAccounts(home: string) {
   const { accounts } = createAppContext({ env: { ...process.env, SMSIT_TWILIO_HOME: home } });
-  const main = { accountSid: accountSid(), authToken: authToken() };
-  const keyed = { accountSid: accountSid(), apiKeySid: apiKeySid(), secret: apiKeySecret() };
-  await accounts.add({ name: 'Main', accountSid: main.accountSid, authType: 'authToken', secret: main.authToken });
-  await accounts.add({ name: 'Keyed', accountSid: keyed.accountSid, authType: 'apiKey', apiKeySid: keyed.apiKeySid, secret: keyed.secret });
+  const { main, keyed } = await seedMainAndKeyed(accounts);
   return { accounts, main, keyed, remove: async () => void (await accounts.remove('Main'), await accounts.remove('Keyed')) };
 }

@@ -1,20 +1,13 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AccountStore } from '../../../electron/core/accounts/account-store';
-import type { AppContext } from '../../../electron/core/app-context';
 import { createAppService } from '../../../electron/core/app-service';
-import { RegistryFile } from '../../../electron/core/registry/registry-file';
-import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { TwilioService } from '../../../electron/core/twilio/twilio-service';
 import type { AppState } from '../../../electron/shared/app-types';
 import * as sample from '../../helpers/sample-credentials';
+import { memoryHome } from '../../helpers/memory-home';
 import { tempDir } from '../../helpers/temp-dir';
 
 async function setup() {
-  const dataDir = await tempDir();
-  const registry = new RegistryFile({ path: join(dataDir, 'accounts.json') });
-  const secrets = new MemorySecretStore();
-  const context: AppContext = { env: {}, dataDir, registry, secrets, accounts: new AccountStore({ registry, secrets }), apiBase: null };
+  const { context, secrets } = memoryHome({ dir: await tempDir() });
   // No request reaches Twilio in these tests: verification is off and nothing else calls it.
   const twilio = new TwilioService({ fetch: async () => Promise.reject(new Error('no network in this test')) });
   return { context, secrets, twilio };

@@ -1,11 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { AccountStore } from '../../../electron/core/accounts/account-store';
-import type { AppContext } from '../../../electron/core/app-context';
 import { createAppService } from '../../../electron/core/app-service';
-import { RegistryFile } from '../../../electron/core/registry/registry-file';
-import { MemorySecretStore } from '../../../electron/core/secrets/memory-secret-store';
 import { TwilioService } from '../../../electron/core/twilio/twilio-service';
+import { memoryHome } from '../../helpers/memory-home';
 import { tempDir } from '../../helpers/temp-dir';
 import { AppError } from '../../../electron/core/errors';
 import type { AppService } from '../../../electron/core/app-service';
@@ -15,6 +11,20 @@ import type { AppState } from '../../../electron/shared/app-types';
 import { appState } from './app-state-fixtures';
 
 const KEYCHAIN_DOWN = { kind: 'keychain-unavailable' as const, message: 'No Secret Service is running. Install and unlock GNOME Keyring.' };
+
+/** The shell's collaborators as spies, around `service`; the keychain dialog answers with `explainKeychain`. */
+function shellDeps(service: AppService, explainKeychain: AppShellDeps['explainKeychain']) {
+  return {
+    service,
+    startEndpoint: vi.fn(async (): Promise<unknown> => undefined),
+    stopEndpoint: vi.fn(async (): Promise<unknown> => undefined),
+    window: { show: vi.fn(), pushState: vi.fn(), close: vi.fn() },
+    tray: { update: vi.fn(), destroy: vi.fn() },
+    onState: vi.fn(),
+    explainKeychain: vi.fn(explainKeychain),
+    quit: vi.fn(),
+  } satisfies AppShellDeps;
+}
 
 function setup(initial: AppState, opts: { probe?: Array<typeof KEYCHAIN_DOWN | null>; choices?: KeychainChoice[] } = {}) {
   let listener: ((state: AppState) => void) | null = null;
@@ -28,16 +38,7 @@ function setup(initial: AppState, opts: { probe?: Array<typeof KEYCHAIN_DOWN | n
     onStateChanged: vi.fn((fn: (state: AppState) => void) => ((listener = fn), () => (listener = null))),
   } as unknown as AppService;
   const choices = [...(opts.choices ?? [])];
-  const deps = {
-    service,
-    startEndpoint: vi.fn(async () => undefined),
-    stopEndpoint: vi.fn(async () => undefined),
-    window: { show: vi.fn(), pushState: vi.fn(), close: vi.fn() },
-    tray: { update: vi.fn(), destroy: vi.fn() },
-    onState: vi.fn(),
-    explainKeychain: vi.fn(async () => choices.shift() ?? 'continue'),
-    quit: vi.fn(),
-  } satisfies AppShellDeps;
+  const deps = shellDeps(service, async () => choices.shift() ?? 'continue');
   return { deps, push: (state: AppState) => listener?.(state), hasListener: () => listener !== null };
 }
 
@@ -121,27 +122,11 @@ describe('app shell lifecycle', () => {
 
 describe('the keychain dialog with the real app service', () => {
   async function realService(locked: boolean) {
-    const dataDir = await tempDir();
-    const registry = new RegistryFile({ path: join(dataDir, 'accounts.json') });
-    const secrets = new MemorySecretStore();
+    const { context, secrets } = memoryHome({ dir: await tempDir() });
     if (locked) secrets.failOn.add('list');
     const list = vi.spyOn(secrets, 'list');
-    const context: AppContext = { env: {}, dataDir, registry, secrets, accounts: new AccountStore({ registry, secrets }), apiBase: null };
     const twilio = new TwilioService({ fetch: async () => Promise.reject(new Error('no network in this test')) });
     return { service: createAppService({ context, twilio, endpoint: null }), secrets, list };
-  }
-
-  function shellDeps(service: AppService, explainKeychain: AppShellDeps['explainKeychain']): AppShellDeps {
-    return {
-      service,
-      startEndpoint: vi.fn(async () => undefined),
-      stopEndpoint: vi.fn(async () => undefined),
-      window: { show: vi.fn(), pushState: vi.fn(), close: vi.fn() },
-      tray: { update: vi.fn(), destroy: vi.fn() },
-      onState: vi.fn(),
-      explainKeychain: vi.fn(explainKeychain),
-      quit: vi.fn(),
-    };
   }
 
   it('"Try again" after the keychain was unlocked starts the app, without asking a second time', async () => {

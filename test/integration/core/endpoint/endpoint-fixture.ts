@@ -1,12 +1,13 @@
 /** A running EngineEndpoint over a temp data folder, two saved accounts and one engine token, plus a raw HTTP client. */
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { AccountStore } from '../../../../electron/core/accounts/account-store';
+import type { AccountStore } from '../../../../electron/core/accounts/account-store';
 import { EngineEndpoint, type EngineEndpointOptions } from '../../../../electron/core/endpoint/engine-endpoint';
 import { createEngineToken } from '../../../../electron/core/endpoint/engine-tokens';
-import { RegistryFile } from '../../../../electron/core/registry/registry-file';
-import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
-import { accountSid, apiKeySecret, apiKeySid, authToken } from '../../../helpers/sample-credentials';
+import type { RegistryFile } from '../../../../electron/core/registry/registry-file';
+import type { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
+import { memoryHome } from '../../../helpers/memory-home';
+import { seedMainAndKeyed, type SeededAccounts } from '../../../helpers/seeded-accounts';
 import { tempDir } from '../../../helpers/temp-dir';
 
 /** Small timeouts so the slow-client tests finish quickly; the rules are the same as in production. */
@@ -21,20 +22,15 @@ export interface Fixture {
   port: number;
   token: string;
   /** The auth-token account (active) and the API-key account, with their secrets. */
-  main: { name: string; accountSid: string; authToken: string };
-  keyed: { name: string; accountSid: string; apiKeySid: string; secret: string };
+  main: SeededAccounts['main'];
+  keyed: SeededAccounts['keyed'];
 }
 
 /** Starts an endpoint on a free port with the accounts "Main" (auth token, active) and "Keyed" (API key, no auth token). */
 export async function startFixture(overrides: Partial<EngineEndpointOptions> = {}): Promise<Fixture> {
-  const dir = await tempDir('smsit-endpoint-');
-  const registry = new RegistryFile({ path: join(dir, 'accounts.json') });
-  const secrets = new MemorySecretStore();
-  const accounts = new AccountStore({ registry, secrets });
-  const main = { name: 'Main', accountSid: accountSid(), authToken: authToken() };
-  const keyed = { name: 'Keyed', accountSid: accountSid(), apiKeySid: apiKeySid(), secret: apiKeySecret() };
-  await accounts.add({ name: main.name, accountSid: main.accountSid, authType: 'authToken', secret: main.authToken });
-  await accounts.add({ name: keyed.name, accountSid: keyed.accountSid, authType: 'apiKey', apiKeySid: keyed.apiKeySid, secret: keyed.secret });
+  const { dir, secrets, context } = memoryHome({ dir: await tempDir('smsit-endpoint-') });
+  const { registry, accounts } = context;
+  const { main, keyed } = await seedMainAndKeyed(accounts);
   const { token } = await createEngineToken(registry, 'engine');
   const endpoint = new EngineEndpoint({
     registry,
@@ -89,13 +85,4 @@ export function call(
 /** Headers carrying the fixture's engine token. */
 export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
-}
-
-/** Polls `check` until it holds (live changes are asynchronous); fails after `ms`. */
-export async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

@@ -1,14 +1,13 @@
 // The engine's side: take baseUrl + headers from the endpoint, call (fake) Twilio with them, unchanged.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountStore } from '../../../../electron/core/accounts/account-store';
+import type { AccountStore } from '../../../../electron/core/accounts/account-store';
 import { EngineEndpoint } from '../../../../electron/core/endpoint/engine-endpoint';
 import { createEngineToken } from '../../../../electron/core/endpoint/engine-tokens';
-import { RegistryFile } from '../../../../electron/core/registry/registry-file';
-import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
+import type { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
 import { startFakeTwilio, type FakeTwilio } from '../../../fakes/fake-twilio';
+import { memoryHome } from '../../../helpers/memory-home';
 import { tempDir } from '../../../helpers/temp-dir';
-import { eventually } from './endpoint-fixture';
+import { eventually } from '../../../helpers/eventually';
 
 let fake: FakeTwilio;
 let endpoint: EngineEndpoint;
@@ -19,10 +18,10 @@ let port: number;
 
 beforeAll(async () => {
   fake = await startFakeTwilio();
-  const dir = await tempDir('smsit-engine-');
-  const registry = new RegistryFile({ path: join(dir, 'accounts.json') });
-  secrets = new MemorySecretStore();
-  accounts = new AccountStore({ registry, secrets });
+  const home = memoryHome({ dir: await tempDir('smsit-engine-') });
+  ({ secrets } = home);
+  ({ accounts } = home.context);
+  const { registry } = home.context;
   token = (await createEngineToken(registry, 'engine')).token;
   endpoint = new EngineEndpoint({ registry, accounts, port: 0, apiBase: fake.url, logFile: null, version: 'test' });
   port = (await endpoint.start()).port;

@@ -3,16 +3,16 @@
  * that checks after every registry and keychain write that the header the endpoint would now
  * build for the account is one Twilio accepts (the "never a refused header" promise of rotation).
  */
-import { join } from 'node:path';
 import type { AccountDeps } from '../../../../electron/core/accounts/account-operations';
-import { AccountStore } from '../../../../electron/core/accounts/account-store';
+import type { AccountStore } from '../../../../electron/core/accounts/account-store';
 import { requestSecretPurpose } from '../../../../electron/core/twilio/auth-header';
 import { writeFileAtomic } from '../../../../electron/core/registry/atomic-write';
 import { RegistryFile } from '../../../../electron/core/registry/registry-file';
-import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
+import type { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
 import { entryName, type SecretPurpose } from '../../../../electron/core/secrets/secret-store';
 import { TwilioService } from '../../../../electron/core/twilio/twilio-service';
 import type { FakeTwilio } from '../../../fakes/fake-twilio';
+import { memoryHome } from '../../../helpers/memory-home';
 import { tempDir } from '../../../helpers/temp-dir';
 
 /** The store, deps, and what the watch saw. */
@@ -33,15 +33,12 @@ export interface RotationFixture {
 
 /** A fresh fixture over `fake` (no sleeps between retries). */
 export async function rotationFixture(fake: FakeTwilio): Promise<RotationFixture> {
-  const dir = await tempDir('smsit-rotation-');
-  const path = join(dir, 'accounts.json');
   const watched = new Set<string>();
   const refusedAfter: string[] = [];
   let checks = 0;
-  const secrets = new MemorySecretStore();
   const check = async (what: string) => {
     if (watched.size === 0) return;
-    const current = await new RegistryFile({ path }).read();
+    const current = await new RegistryFile({ path: registry.path }).read();
     for (const record of current.accounts.filter((a) => watched.has(a.name))) {
       checks += 1;
       const secret = secrets.entries.get(entryName(record.id, requestSecretPurpose(record)));
@@ -49,7 +46,11 @@ export async function rotationFixture(fake: FakeTwilio): Promise<RotationFixture
       if (secret === undefined || !fake.state.authenticate(user, secret, record.region)) refusedAfter.push(`${what} (${record.name})`);
     }
   };
-  const registry = new RegistryFile({ path, writeFile: async (file, data) => (await writeFileAtomic(file, data), await check('registry write')) });
+  const home = memoryHome({
+    dir: await tempDir('smsit-rotation-'),
+    registry: { writeFile: async (file, data) => (await writeFileAtomic(file, data), await check('registry write')) },
+  });
+  const { dir, secrets, context: { registry, accounts } } = home;
   const set = secrets.set.bind(secrets);
   secrets.set = async (id, purpose, secret) => (await set(id, purpose, secret), await check(`keychain set ${purpose}`));
   const del = secrets.delete.bind(secrets);
@@ -58,7 +59,6 @@ export async function rotationFixture(fake: FakeTwilio): Promise<RotationFixture
     await check(`keychain delete ${purpose}`);
     return deleted;
   };
-  const accounts = new AccountStore({ registry, secrets });
   const deps: AccountDeps = { accounts, twilio: new TwilioService({ apiBase: fake.url }), sleep: async () => undefined };
   return {
     dir,

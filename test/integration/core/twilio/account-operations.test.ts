@@ -1,18 +1,14 @@
 // The account operations that involve Twilio, through the core: a real registry file in a temp
 // folder, an in-memory keychain that can be told to fail, and the fake Twilio.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addAccount, removeAccount, upgradeAccount, verifyAccount } from '../../../../electron/core/accounts/account-operations';
-import { AccountStore } from '../../../../electron/core/accounts/account-store';
-import { RegistryFile } from '../../../../electron/core/registry/registry-file';
-import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
+import type { AccountStore } from '../../../../electron/core/accounts/account-store';
+import type { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
 import { TwilioService } from '../../../../electron/core/twilio/twilio-service';
 import { startFakeTwilio, type FakeTwilio } from '../../../fakes/fake-twilio';
+import { memoryHomePerTest } from '../../../helpers/memory-home';
 
 let fake: FakeTwilio;
-let dir: string;
 let secrets: MemorySecretStore;
 let accounts: AccountStore;
 let deps: { accounts: AccountStore; twilio: TwilioService; sleep: (ms: number) => Promise<void>; computerName: () => string };
@@ -22,14 +18,13 @@ beforeAll(async () => {
   fake = await startFakeTwilio();
 });
 afterAll(() => fake.close());
+const home = memoryHomePerTest({ prefix: 'smsit-ops-' });
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'smsit-ops-'));
-  secrets = new MemorySecretStore();
-  accounts = new AccountStore({ registry: new RegistryFile({ path: join(dir, 'accounts.json') }), secrets });
+  ({ secrets } = home);
+  ({ accounts } = home.context);
   waits = [];
   deps = { accounts, twilio: new TwilioService({ apiBase: fake.url, sleep: async () => {} }), sleep: async (ms) => void waits.push(ms), computerName: () => 'studio-mac' };
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function tokenDraft() {
   const account = fake.state.addAccount({ friendlyName: 'Acme' });

@@ -1,21 +1,17 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { activeAccount } from '../../../../electron/core/accounts/account-names';
-import { AccountStore } from '../../../../electron/core/accounts/account-store';
 import { cleanOrphanSecrets, findOrphanSecrets } from '../../../../electron/core/accounts/orphan-secrets';
-import { RegistryFile } from '../../../../electron/core/registry/registry-file';
+import { RegistryFile, type RegistryFileOptions } from '../../../../electron/core/registry/registry-file';
 import { emptyRegistry } from '../../../../electron/core/registry/registry-schema';
-import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
 import { checkDraft } from '../../../../electron/core/twilio/draft-check';
 import * as sample from '../../../helpers/sample-credentials';
+import { memoryHome } from '../../../helpers/memory-home';
 import { tempDir } from '../../../helpers/temp-dir';
 
-async function setup(registryOptions: Partial<ConstructorParameters<typeof RegistryFile>[0]> = {}) {
-  const dir = await tempDir();
-  const registry = new RegistryFile({ path: join(dir, 'accounts.json'), ...registryOptions });
-  const secrets = new MemorySecretStore();
-  return { dir, registry, secrets, accounts: new AccountStore({ registry, secrets }) };
+async function setup(registry: Omit<RegistryFileOptions, 'path'> = {}) {
+  const { dir, secrets, context } = memoryHome({ dir: await tempDir(), registry });
+  return { dir, registry: context.registry, secrets, accounts: context.accounts };
 }
 
 const tokenAccount = (name: string) => ({ name, accountSid: sample.accountSid(), authType: 'authToken' as const, secret: sample.authToken() });
@@ -71,13 +67,16 @@ describe('saving accounts', () => {
     const { accounts, secrets, registry } = await setup({ lockTimeoutMs: 500 });
     let answer!: () => void;
     const prompt = new Promise<void>((resolve) => (answer = resolve));
+    let asked!: () => void;
+    const promptOpen = new Promise<void>((resolve) => (asked = resolve));
     const set = secrets.set.bind(secrets);
     secrets.set = async (...args) => {
       await set(...args);
+      asked();
       await prompt; // written, but the keychain call has not returned yet
     };
     const adding = accounts.add(tokenAccount('Slow keychain'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await promptOpen;
     // Another process (its own RegistryFile) pauses the endpoint meanwhile, and the orphan cleaner runs.
     await new RegistryFile({ path: registry.path, lockTimeoutMs: 500 }).update((current) => void (current.engine.paused = true));
     expect(await cleanOrphanSecrets(registry, secrets)).toEqual([]);
