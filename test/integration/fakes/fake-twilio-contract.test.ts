@@ -1,8 +1,8 @@
 // The fake Twilio's answers must fit Twilio's published schemas (twilio-oai), or the tests
 // built on it would prove nothing about the real service.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTwilio, type FakeTwilio } from '../../../fakes/fake-twilio';
-import { checkAgainstSchema, loadApiSubset, responseSchema } from '../../../fakes/oai-schema-check';
+import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { checkAgainstSchema, loadApiSubset, responseSchema } from '../../fakes/oai-schema-check';
 
 const spec = loadApiSubset();
 const ACCOUNT = '/2010-04-01/Accounts/{Sid}.json';

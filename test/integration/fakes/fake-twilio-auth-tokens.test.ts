@@ -1,8 +1,8 @@
 // The fake's Accounts v1 AuthTokens resources: answers that fit twilio-oai twilio_accounts_v1.json,
 // and Twilio's rules (both tokens work until the promotion; then only the new one).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTwilio, type FakeTwilio } from '../../../fakes/fake-twilio';
-import { checkAgainstSchema, loadApiSubset, responseSchema } from '../../../fakes/oai-schema-check';
+import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { checkAgainstSchema, loadApiSubset, responseSchema } from '../../fakes/oai-schema-check';
 
 const spec = loadApiSubset('accounts-v1');
 let fake: FakeTwilio;
