@@ -86,7 +86,6 @@ export class EngineEndpoint {
       apiBase: this.options.apiBase ?? null,
       version: this.options.version,
       maxBodyBytes: this.limits.maxBodyBytes,
-      now: this.clock,
     });
     const throttle = new FailedAttemptThrottle(this.limits.maxFailedAttempts, this.limits.failureWindowMs, () => this.clock().getTime());
     const handler = createRequestHandler({ ...deps(() => hosts), throttle });

@@ -35,28 +35,47 @@ export interface HandlerDeps {
   apiBase: string | null;
   version: string;
   maxBodyBytes: number;
-  now: () => Date;
 }
 
-/** What the access log needs to know about one request, filled in as it goes. */
-interface Trace {
-  req: IncomingMessage;
+/**
+ * One request as it goes: what the route reads (the trace is its context: one object per request,
+ * not two) and what the access log needs to know, filled in as it goes.
+ */
+interface Trace extends RouteContext {
   res: ServerResponse;
   deps: HandlerDeps;
   started: number;
   path: string;
   tokenName: string | null;
-  ctx: RouteContext | null;
   /** Extra answer headers (WWW-Authenticate, Allow, Connection). */
   reply: Record<string, string>;
   /** Set for a wrong token: how long its 401 waits, or 'drop'. */
   verdict: FailureVerdict | null;
 }
 
-/** Every token is compared, whatever the throttle says: a valid token is always served. */
+/** The token a connection presented last and whom it was, against the matcher that said so. */
+interface KnownToken {
+  matcher: TokenMatcher;
+  header: string;
+  name: string;
+}
+const KNOWN_TOKEN = Symbol('engine token this connection presented');
+type TokenSocket = { [KNOWN_TOKEN]?: KnownToken };
+
+/**
+ * Every token is compared, whatever the throttle says: a valid token is always served. A kept-alive
+ * engine sends the same header on every request of its connection: once its token was matched
+ * (hashed and compared in constant time), the same header on the same connection is known without
+ * hashing again. Only that connection's own earlier header is compared, so nobody else can time it;
+ * a registry change (a revoked token) brings a new matcher, which forgets every connection's token.
+ */
 function authenticate(trace: Trace, matcher: TokenMatcher): string {
-  const { deps, reply } = trace;
-  const token = bearerToken(trace.req.headers);
+  const { deps, reply, req } = trace;
+  const header = req.headers.authorization;
+  const socket = req.socket as TokenSocket;
+  const known = socket[KNOWN_TOKEN];
+  if (known !== undefined && known.header === header && known.matcher === matcher) return known.name;
+  const token = bearerToken(req.headers);
   if (token === null) {
     reply['WWW-Authenticate'] = 'Bearer realm="smsit-twilio"';
     throw new AppError('unauthorized', 'Send an engine token as "Authorization: Bearer <token>". Create one with `smsit-twilio tokens create NAME`.');
@@ -68,6 +87,7 @@ function authenticate(trace: Trace, matcher: TokenMatcher): string {
     reply['WWW-Authenticate'] = 'Bearer realm="smsit-twilio"';
     throw new AppError('unauthorized', 'This engine token is not valid: it is wrong or was revoked. Create a new one with `smsit-twilio tokens create NAME`.');
   }
+  socket[KNOWN_TOKEN] = { matcher, header: header as string, name };
   return name;
 }
 
@@ -91,18 +111,9 @@ function dispatch(trace: Trace, queryAt: number): unknown {
       throw new AppError('endpoint-paused', 'The engine endpoint is paused. Resume it from the tray menu (Engine access → Resume) to hand out credentials again.');
     }
   }
-  trace.ctx = {
-    req,
-    query: queryAt < 0 ? '' : (req.url as string).slice(queryAt + 1),
-    registry: ('registry' in current ? current.registry : null) as RouteContext['registry'],
-    secrets: deps.secrets,
-    answers: deps.answers,
-    apiBase: deps.apiBase,
-    version: deps.version,
-    maxBodyBytes: deps.maxBodyBytes,
-    account: null,
-  };
-  return route.handle(trace.ctx);
+  if ('registry' in current) trace.registry = current.registry;
+  if (queryAt >= 0) trace.query = (req.url as string).slice(queryAt + 1);
+  return route.handle(trace);
 }
 
 function answer(trace: Trace, body: unknown): void {
@@ -159,16 +170,19 @@ function finish(trace: Trace, status: number): void {
   // Only authenticated use is logged one by one: token-less and wrong-token requests are counted,
   // so no flood of them can rotate the record of which token fetched which account away.
   if (trace.tokenName === null) return deps.log.countUnauthenticated(status);
-  deps.log.add({
-    time: deps.now().toISOString(),
-    tokenName: trace.tokenName,
-    method: (req.method ?? '').slice(0, 10),
-    // Only known routes by name: an unknown path is the caller's text and could hold anything, a token included.
-    route: ROUTES.has(path) ? path : '(unknown)',
-    account: trace.ctx?.account ?? null,
-    status,
-    durationMs: Math.round((performance.now() - trace.started) * 100) / 100,
-  });
+  const now = performance.now();
+  deps.log.request(
+    {
+      tokenName: trace.tokenName,
+      method: (req.method ?? '').slice(0, 10),
+      // Only known routes by name: an unknown path is the caller's text and could hold anything, a token included.
+      route: ROUTES.has(path) ? path : '(unknown)',
+      account: trace.account,
+      status,
+      durationMs: Math.round((now - trace.started) * 100) / 100,
+    },
+    now,
+  );
 }
 
 /** Builds the server's request listener. */
@@ -177,7 +191,25 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = (queryAt < 0 ? url : url.slice(0, queryAt)).slice(0, 200);
-    const trace: Trace = { req, res, deps, started: performance.now(), path, tokenName: null, ctx: null, reply: {}, verdict: null };
+    const trace: Trace = {
+      req,
+      res,
+      deps,
+      started: performance.now(),
+      path,
+      tokenName: null,
+      reply: {},
+      verdict: null,
+      query: '',
+      // Set before any route runs that reads it: health runs without one when the registry can't be read.
+      registry: null as unknown as RouteContext['registry'],
+      secrets: deps.secrets,
+      answers: deps.answers,
+      apiBase: deps.apiBase,
+      version: deps.version,
+      maxBodyBytes: deps.maxBodyBytes,
+      account: null,
+    };
     let result: unknown;
     try {
       result = dispatch(trace, queryAt);
