@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { AppError } from '../errors';
 import type { AccessLog } from './access-log';
 import type { CredentialCache } from './credential-cache';
+import { answerSignature, authMessage, isProofHeader, parseProofHeader, type NonceBook } from './engine-proof';
 import type { TokenMatcher } from './engine-tokens';
 import type { FailedAttemptThrottle, FailureVerdict } from './failed-attempt-throttle';
 import { sendBytes, sendError, sendJson } from './json-reply';
@@ -35,6 +36,8 @@ export interface HandlerDeps {
   apiBase: string | null;
   version: string;
   maxBodyBytes: number;
+  /** This run's challenges for the mutual exchange. */
+  nonces: NonceBook;
 }
 
 /**
@@ -51,6 +54,8 @@ interface Trace extends RouteContext {
   reply: Record<string, string>;
   /** Set for a wrong token: how long its 401 waits, or 'drop'. */
   verdict: FailureVerdict | null;
+  /** Set when the engine authenticated with a proof: its 200 answer is signed with this. */
+  proof: { serverKey: Buffer; message: string } | null;
 }
 
 /** The token a connection presented last and whom it was, against the matcher that said so. */
@@ -75,6 +80,7 @@ function authenticate(trace: Trace, matcher: TokenMatcher): string {
   const socket = req.socket as TokenSocket;
   const known = socket[KNOWN_TOKEN];
   if (known !== undefined && known.header === header && known.matcher === matcher) return known.name;
+  if (isProofHeader(header)) return authenticateProof(trace, matcher, header as string);
   const token = bearerToken(req.headers);
   if (token === null) {
     reply['WWW-Authenticate'] = 'Bearer realm="smsit-twilio"';
@@ -91,13 +97,44 @@ function authenticate(trace: Trace, matcher: TokenMatcher): string {
   return name;
 }
 
+/**
+ * The mutual exchange (engine-proof.ts): the proof must be made with a stored token over this very
+ * request (method, Host, path) and a challenge this run issued, unused and unexpired. A wrong proof
+ * counts as a wrong token. Proofs are never remembered per connection: each is good once.
+ */
+function authenticateProof(trace: Trace, matcher: TokenMatcher, header: string): string {
+  const { deps, req, reply } = trace;
+  const parsed = parseProofHeader(header);
+  reply['WWW-Authenticate'] = 'SMSIT-Proof realm="smsit-twilio"';
+  if (parsed === null) {
+    throw new AppError('unauthorized', 'This SMSIT-Proof header is malformed: it needs nonce="…" (from GET /v1/challenge), cnonce="…" (16–64 base64url characters) and proof="…" (43). See docs/engine.md.');
+  }
+  const message = authMessage({ nonce: parsed.nonce, cnonce: parsed.cnonce, method: req.method ?? '', host: req.headers.host ?? '', path: req.url ?? '' });
+  const proven = matcher.matchProof(message, parsed.proof);
+  if (proven !== null && deps.nonces.redeem(parsed.nonce)) {
+    trace.proof = { serverKey: proven.serverKey, message };
+    return proven.name;
+  }
+  trace.verdict = deps.throttle.recordFailure();
+  reply.Connection = 'close';
+  if (proven === null) {
+    throw new AppError(
+      'unauthorized',
+      matcher.hasBearerOnlyTokens
+        ? 'This proof was not made with a valid engine token: it is wrong or revoked, or the token was made before proofs existed (those work with Bearer only). Create a new one with `smsit-twilio tokens create NAME`.'
+        : 'This proof was not made with a valid engine token: it is wrong or was revoked. Create a new one with `smsit-twilio tokens create NAME`.',
+    );
+  }
+  throw new AppError('unauthorized', 'This proof\'s challenge is not valid here: it expired (after 30 s), was used already, or was issued before the endpoint restarted. Ask GET /v1/challenge for a new one for every request.');
+}
+
 /** Runs the checks and the route; returns the route's answer (a value, or a promise of one). */
 function dispatch(trace: Trace, queryAt: number): unknown {
   const { req, deps, path } = trace;
   checkNotFromBrowser(req.headers);
   checkHost(req.headers, deps.state.hosts());
   const route = ROUTES.get(path);
-  if (!route) throw new AppError('not-found', `There is no ${path} here. The routes are /v1/health, /v1/accounts, /v1/headers and /v1/webhooks/validate.`);
+  if (!route) throw new AppError('not-found', `There is no ${path} here. The routes are /v1/health, /v1/challenge, /v1/accounts, /v1/headers and /v1/webhooks/validate.`);
   if (req.method !== route.method) {
     trace.reply.Allow = route.method;
     throw new BodyError(405, `${path} answers ${route.method} only.`);
@@ -117,8 +154,13 @@ function dispatch(trace: Trace, queryAt: number): unknown {
 }
 
 function answer(trace: Trace, body: unknown): void {
-  if (body instanceof RawJson) sendBytes(trace.res, body.bytes);
-  else sendJson(trace.res, 200, body);
+  const { proof } = trace;
+  if (body instanceof RawJson) {
+    sendBytes(trace.res, body.bytes, proof === null ? undefined : answerSignature(proof.serverKey, proof.message, body.bytes));
+  } else {
+    const text = JSON.stringify(body);
+    sendJson(trace.res, 200, text, proof === null ? undefined : { 'Smsit-Signature': answerSignature(proof.serverKey, proof.message, text) });
+  }
   finish(trace, 200);
 }
 
@@ -200,6 +242,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       tokenName: null,
       reply: {},
       verdict: null,
+      proof: null,
       query: '',
       // Set before any route runs that reads it: health runs without one when the registry can't be read.
       registry: null as unknown as RouteContext['registry'],
@@ -208,6 +251,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
       apiBase: deps.apiBase,
       version: deps.version,
       maxBodyBytes: deps.maxBodyBytes,
+      nonces: deps.nonces,
       account: null,
     };
     let result: unknown;
