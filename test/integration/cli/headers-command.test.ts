@@ -1,22 +1,15 @@
 // `smsit-twilio headers`: the real bin, the private test keychain, a real endpoint process.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
 import { runSmsitTwilio } from './run-smsit-twilio';
-import { seedAccounts, startServe } from './serve-process';
+import { seededHomeForFile, startServe } from './serve-process';
 
-let home: string;
-let seeded: Awaited<ReturnType<typeof seedAccounts>>;
-const cli = (...args: string[]) => runSmsitTwilio(args, { env: { SMSIT_TWILIO_HOME: home, SMSIT_TWILIO_API_BASE: 'http://127.0.0.1:4010' } });
-beforeAll(async () => {
-  home = await tempDir('smsit-headers-');
-  seeded = await seedAccounts(home);
-});
-afterAll(() => seeded.remove());
+const home = seededHomeForFile('smsit-headers-');
+const cli = (...args: string[]) => runSmsitTwilio(args, { env: { SMSIT_TWILIO_HOME: home.dir, SMSIT_TWILIO_API_BASE: 'http://127.0.0.1:4010' } });
 
 describe('smsit-twilio headers', () => {
   it('--json prints exactly what GET /v1/headers answers, for the active and for a named account', async () => {
     const token = (await cli('tokens', 'create', 'compare')).stdout.trim();
-    const serve = await startServe(home, ['--port', '0'], { SMSIT_TWILIO_API_BASE: 'http://127.0.0.1:4010' });
+    const serve = await startServe(home.dir, ['--port', '0'], { SMSIT_TWILIO_API_BASE: 'http://127.0.0.1:4010' });
     try {
       for (const [args, query] of [[[], ''], [['keyed'], '?account=keyed']] as const) {
         const printed = await cli('headers', ...args, '--json');
@@ -31,7 +24,7 @@ describe('smsit-twilio headers', () => {
 
   it('prints the header for people, and an unknown account as a usage error naming it', async () => {
     const plain = await cli('headers', 'Main');
-    expect(plain.stdout).toContain(`Account:       Main (${seeded.main.accountSid}, authToken, us1)`);
+    expect(plain.stdout).toContain(`Account:       Main (${home.seeded.main.accountSid}, authToken, us1)`);
     expect(plain.stdout).toContain('Base URL:      http://127.0.0.1:4010');
     expect(plain.stdout).toMatch(/Authorization: Basic [A-Za-z0-9+/=]+\n/);
     const unknown = await cli('headers', 'Ghost');

@@ -1,8 +1,10 @@
 /** Starts `smsit-twilio serve` as a real process and waits for its "listening on" line; plus account seeding in the keychain. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { createAppContext } from '../../../electron/core/app-context';
 import { seedMainAndKeyed } from '../../helpers/seeded-accounts';
+import { tempDir } from '../../helpers/temp-dir';
 
 const BIN = fileURLToPath(new URL('../../../bin/smsit-twilio.mjs', import.meta.url));
 
@@ -43,4 +45,27 @@ export async function seedAccounts(home: string) {
   const { accounts } = createAppContext({ env: { ...process.env, SMSIT_TWILIO_HOME: home } });
   const { main, keyed } = await seedMainAndKeyed(accounts);
   return { accounts, main, keyed, remove: async () => void (await accounts.remove('Main'), await accounts.remove('Keyed')) };
+}
+
+/** A data folder with "Main" and "Keyed" saved in the private keyring for the whole calling file, removed from it after. */
+export function seededHomeForFile(prefix: string): { readonly dir: string; readonly seeded: Awaited<ReturnType<typeof seedAccounts>> } {
+  let dir: string | null = null;
+  let seeded: Awaited<ReturnType<typeof seedAccounts>> | null = null;
+  beforeAll(async () => {
+    dir = await tempDir(prefix);
+    seeded = await seedAccounts(dir);
+  });
+  afterAll(() => seeded?.remove());
+  const ready = () => {
+    if (!dir || !seeded) throw new Error('seededHomeForFile: the folder exists only while the file runs');
+    return { dir, seeded };
+  };
+  return {
+    get dir() {
+      return ready().dir;
+    },
+    get seeded() {
+      return ready().seeded;
+    },
+  };
 }

@@ -2,21 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../electron/core/errors';
 import { CredentialCache, credentialFingerprint } from '../../../../electron/core/endpoint/credential-cache';
 import type { AccountRecord } from '../../../../electron/core/registry/registry-schema';
+import { accountRecord } from '../../../helpers/account-records';
 
-const record = (id: string, over: Partial<AccountRecord> = {}): AccountRecord => ({
-  id,
-  name: id,
-  accountSid: `AC${'0'.repeat(32)}`,
-  authType: 'authToken',
-  apiKeySid: null,
-  keyType: null,
-  region: 'us1',
-  edge: null,
-  keepsAuthToken: true,
-  createdAt: '2026-01-01T00:00:00Z',
-  lastVerification: null,
-  ...over,
-});
+const record = (id: string, over: Partial<AccountRecord> = {}): AccountRecord => accountRecord({ id, name: id, accountSid: `AC${'0'.repeat(32)}`, ...over });
 
 describe('credential cache', () => {
   it('reads a secret from the keychain once, however many requests ask', async () => {

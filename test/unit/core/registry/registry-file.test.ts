@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RegistryFile } from '../../../../electron/core/registry/registry-file';
 import { emptyRegistry } from '../../../../electron/core/registry/registry-schema';
+import { accountRecord } from '../../../helpers/account-records';
 import { tempDir } from '../../../helpers/temp-dir';
 
 async function registryIn(dir: string, extra: Partial<ConstructorParameters<typeof RegistryFile>[0]> = {}) {
@@ -84,19 +85,7 @@ describe('the registry file', () => {
 });
 
 describe('the registry file as people and other versions leave it', () => {
-  const account = (id: string, name: string) => ({
-    id,
-    name,
-    accountSid: `AC${'a'.repeat(32)}`,
-    authType: 'authToken',
-    apiKeySid: null,
-    keyType: null,
-    region: 'us1',
-    edge: null,
-    keepsAuthToken: true,
-    createdAt: '2026-11-27T10:00:00.000Z',
-    lastVerification: null,
-  });
+  const account = (id: string, name: string) => accountRecord({ id, name, accountSid: `AC${'a'.repeat(32)}` });
   const fileWith = (accounts: object[], extra: object = {}) => JSON.stringify({ ...emptyRegistry(), activeAccountId: null, accounts, ...extra }, null, 2);
 
   it('reads a file that starts with a UTF-8 byte order mark (as Notepad saves it)', async () => {
