@@ -1,5 +1,6 @@
 /** How commands print: `--json` objects for scripts, plain sentences for people. Never a secret. */
-import type { AccountSummary, VerificationReport } from '../shared/app-types';
+import type { AccountSummary, KeyType, VerificationReport } from '../shared/app-types';
+import { KEY_TYPE_NAMES } from '../shared/key-type-names';
 import { AppError, toErrorInfo, type ErrorInfo } from '../core/errors';
 import { verificationOutcome, type VerificationOutcome } from '../shared/errors';
 import { cliNextStep, shellWord } from './cli-advice';
@@ -32,9 +33,9 @@ export function reportJson(report: VerificationReport) {
   };
 }
 
-function credentialLabel(authType: string, keyType: string | null): string {
+function credentialLabel(authType: string, keyType: KeyType | null): string {
   if (authType === 'authToken') return 'Account SID + Auth Token';
-  return keyType ? `API key (${keyType[0]!.toUpperCase()}${keyType.slice(1)})` : 'API key (type not checked yet)';
+  return keyType ? `API key (${KEY_TYPE_NAMES[keyType]})` : 'API key (type not checked yet)';
 }
 
 /** The first words of a failed verification on the command line, by what the failure means. */

@@ -10,6 +10,7 @@ import type { AccountStore } from './account-store';
 import { accountsSharingKey, canDeleteKey } from './account-summary';
 import { isActiveAccount } from './account-names';
 import { CONSOLE_PATHS } from '../../shared/console-paths';
+import { KEY_TYPE_NAMES } from '../../shared/key-type-names';
 
 const quoted = (accounts: readonly AccountRecord[]) => accounts.map((account) => `"${account.name}"`).join(', ');
 
@@ -39,7 +40,7 @@ export function assertKeyDeletable(registry: Pick<Registry, 'accounts' | 'active
   if (!canDeleteKey(record)) {
     throw new AppError(
       'bad-input',
-      `Deleting the API key at Twilio needs the account's Auth Token or a Main API key, and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +
+      `Deleting the API key at Twilio needs the account's Auth Token or a Main API key, and "${record.name}" has only a ${KEY_TYPE_NAMES[record.keyType!]} key. ` +
         `Delete the key in the Twilio Console (${CONSOLE_PATHS.apiKeys}), then remove the account without deleting the key.`,
       { field: 'deleteKey' },
     );

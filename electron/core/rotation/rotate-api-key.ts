@@ -18,6 +18,7 @@ import { toVerificationSummary } from '../twilio/verification-report';
 import { settleInBase, slotPurposes, switchToNext } from './secret-slots';
 import { refusalOf, verifyNewSecret } from './verify-new-secret';
 import { CONSOLE_PATHS } from '../../shared/console-paths';
+import { KEY_TYPE_NAMES } from '../../shared/key-type-names';
 import { mayManageKeys } from '../accounts/account-summary';
 
 /** How long the old key is kept after the switch: several polls of the registry by another process's endpoint. */
@@ -53,7 +54,7 @@ async function keyManager(deps: AccountDeps, record: AccountRecord): Promise<{ c
   if (!mayManageKeys(record)) {
     throw new AppError(
       'bad-input',
-      `Rotating a key needs a credential that may manage keys — the account's Auth Token or a Main API key — and "${record.name}" has only a ${record.keyType === 'standard' ? 'Standard' : 'Restricted'} key. ` +
+      `Rotating a key needs a credential that may manage keys — the account's Auth Token or a Main API key — and "${record.name}" has only a ${KEY_TYPE_NAMES[record.keyType!]} key. ` +
         `Either make a new key in the Twilio Console (${CONSOLE_PATHS.apiKeys}), add it with "smsit-twilio accounts add" and remove this account; ` +
         'or add the account with its Auth Token and run "smsit-twilio accounts upgrade NAME" (it keeps the Auth Token): from then on "accounts rotate" works.',
       { field: 'rotate' },

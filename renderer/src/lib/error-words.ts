@@ -1,5 +1,7 @@
 /** What the user can do next for each kind of failure; the core's message says what happened. */
 import { verificationOutcome, type ErrorInfo, type ErrorKind, type VerificationOutcome } from '../../../electron/shared/errors';
+import type { KeyType } from '../../../electron/shared/app-types';
+import { KEY_TYPE_NAMES } from '../../../electron/shared/key-type-names';
 import { CONSOLE_PATHS } from './links';
 
 const NEXT_STEPS: Partial<Record<ErrorKind, string>> = {
@@ -43,9 +45,6 @@ export function nextStepFor(error: ErrorInfo): string {
 }
 
 /** Human words for a key type. */
-export function keyTypeLabel(keyType: string | null): string {
-  if (keyType === 'main') return 'Main';
-  if (keyType === 'standard') return 'Standard';
-  if (keyType === 'restricted') return 'Restricted';
-  return 'Not known yet';
+export function keyTypeLabel(keyType: KeyType | null): string {
+  return keyType ? KEY_TYPE_NAMES[keyType] : 'Not known yet';
 }
