@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createAppService } from '../../../electron/core/app-service';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppService as createService, type AppService, type AppServiceOptions } from '../../../electron/core/app-service';
 import { TwilioService } from '../../../electron/core/twilio/twilio-service';
 import type { AppState } from '../../../electron/shared/app-types';
 import * as sample from '../../helpers/sample-credentials';
@@ -12,6 +12,18 @@ async function setup() {
   const twilio = new TwilioService({ fetch: async () => Promise.reject(new Error('no network in this test')) });
   return { context, secrets, twilio };
 }
+
+// A new service looks at the keychain and cleans orphans in the background; each test waits for that
+// to end, so no registry write is still under way when the test file removes its folders.
+const started: AppService[] = [];
+const createAppService = (options: AppServiceOptions) => {
+  const service = createService(options);
+  started.push(service);
+  return service;
+};
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((service) => service['state:get'](undefined).catch(() => undefined)));
+});
 
 const draft = () => ({ authType: 'authToken' as const, accountSid: sample.accountSid(), secret: sample.authToken() });
 
