@@ -2,17 +2,13 @@
 // test/setup/with-private-keyring.mjs) and the fake Twilio; each test has its own data folder.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAppContext } from '../../../electron/core/app-context';
-import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { fakeTwilioForFile } from '../../helpers/fake-twilio-for-file';
 import { keyringHomePerTest } from '../../helpers/keyring-home';
 import { runSmsitTwilio } from './run-smsit-twilio';
 
-let fake: FakeTwilio;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
+const fake = fakeTwilioForFile();
 const home = keyringHomePerTest('smsit-cli-');
 
 const cli = (args: string[], input = '', env: Record<string, string> = {}) =>

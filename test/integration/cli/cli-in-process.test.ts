@@ -1,18 +1,14 @@
 // The command line in this process, with a keychain that can be told to fail: the paths a real
 // keychain cannot be made to take on demand (a store that fails mid-upgrade), and the hidden prompt.
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSecret, type CliIo } from '../../../electron/cli/cli-io';
 import { runCli } from '../../../electron/cli/index';
 import { memoryHomePerTest, recordedIo } from '../../helpers/memory-home';
-import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { fakeTwilioForFile } from '../../helpers/fake-twilio-for-file';
 
-let fake: FakeTwilio;
+const fake = fakeTwilioForFile();
 
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
 const home = memoryHomePerTest({ prefix: 'smsit-cli-mem-' });
 
 const io = (input = '', terminal = false) => recordedIo(input, { terminal });

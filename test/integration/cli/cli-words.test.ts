@@ -1,15 +1,11 @@
 // The command line speaks in its own words: commands and flags (never "fields" or "the app"),
 // account names filled in, and a "What to do" for each kind of failure, said once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/index';
-import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { fakeTwilioForFile } from '../../helpers/fake-twilio-for-file';
 import { memoryHomePerTest, recordedIo } from '../../helpers/memory-home';
 
-let fake: FakeTwilio;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
+const fake = fakeTwilioForFile();
 const home = memoryHomePerTest({ prefix: 'smsit-cli-words-' });
 
 async function run(args: string[], input = '') {

@@ -4,8 +4,8 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeTwilioForFile } from '../../helpers/fake-twilio-for-file';
 import { removeKeyringAccounts } from '../../helpers/keyring-home';
 import { runNode } from '../../helpers/run-script';
 import { tempDir } from '../../helpers/temp-dir';
@@ -13,13 +13,9 @@ import { tempDir } from '../../helpers/temp-dir';
 const BIN = fileURLToPath(new URL('../../../bin/smsit-twilio.mjs', import.meta.url));
 const { Config, ConfigData } = createRequire(import.meta.url)('@twilio/cli-core').services.config;
 
-let fake: FakeTwilio;
+const fake = fakeTwilioForFile();
 let home: string;
 let work: string;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
 beforeEach(async () => {
   home = await tempDir('smsit-import-home-');
   work = await tempDir('smsit-import-work-');

@@ -2,16 +2,12 @@
 // never scrubs, and the paths the real bin cannot reach on Node 20 (a missing --env-file).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/index';
-import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { fakeTwilioForFile } from '../../helpers/fake-twilio-for-file';
 import { memoryHomePerTest, recordedIo } from '../../helpers/memory-home';
 
-let fake: FakeTwilio;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
+const fake = fakeTwilioForFile();
 const home = memoryHomePerTest({ prefix: 'smsit-import-mem-' });
 
 async function run(args: string[]) {

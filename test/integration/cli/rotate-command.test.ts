@@ -1,16 +1,12 @@
 // `smsit-twilio accounts rotate` through the real bin, the private keyring and the fake Twilio.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { describe, expect, it } from 'vitest';
+import { fakeTwilioForFile } from '../../helpers/fake-twilio-for-file';
 import { keyringHomePerTest } from '../../helpers/keyring-home';
 import { runSmsitTwilio } from './run-smsit-twilio';
 
-let fake: FakeTwilio;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
+const fake = fakeTwilioForFile();
 const home = keyringHomePerTest('smsit-rotate-');
 
 const cli = (args: string[], input = '') => runSmsitTwilio(args, { input, env: { SMSIT_TWILIO_HOME: home.dir, SMSIT_TWILIO_API_BASE: fake.url } });

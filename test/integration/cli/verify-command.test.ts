@@ -1,14 +1,10 @@
 // `smsit-twilio verify` as a user runs it: the real bin, the secret on stdin, the fake Twilio.
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { describe, expect, it } from 'vitest';
+import { fakeTwilioForFile } from '../../helpers/fake-twilio-for-file';
 import { runSmsitTwilio } from './run-smsit-twilio';
 
-let fake: FakeTwilio;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
+const fake = fakeTwilioForFile();
 
 const verify = (args: string[], input: string, apiBase = fake.url) => runSmsitTwilio(['verify', ...args], { input, env: { SMSIT_TWILIO_API_BASE: apiBase } });
 

@@ -1,15 +1,11 @@
 // The fake's Accounts v1 AuthTokens resources: answers that fit twilio-oai twilio_accounts_v1.json,
 // and Twilio's rules (both tokens work until the promotion; then only the new one).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { describe, expect, it } from 'vitest';
+import { fakeTwilioForFile } from '../../helpers/fake-twilio-for-file';
 import { checkAgainstSchema, loadApiSubset, responseSchema } from '../../fakes/oai-schema-check';
 
 const spec = loadApiSubset('accounts-v1');
-let fake: FakeTwilio;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
+const fake = fakeTwilioForFile();
 
 async function call(method: string, path: string, user: string, password: string) {
   const response = await fetch(fake.url + path, { method, headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } });

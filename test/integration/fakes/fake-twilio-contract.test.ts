@@ -1,7 +1,8 @@
 // The fake Twilio's answers must fit Twilio's published schemas (twilio-oai), or the tests
 // built on it would prove nothing about the real service.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTwilio, type FakeTwilio } from '../../fakes/fake-twilio';
+import { describe, expect, it } from 'vitest';
+import { startFakeTwilio } from '../../fakes/fake-twilio';
+import { fakeTwilioForFile } from '../../helpers/fake-twilio-for-file';
 import { checkAgainstSchema, loadApiSubset, responseSchema } from '../../fakes/oai-schema-check';
 
 const spec = loadApiSubset();
@@ -10,11 +11,7 @@ const NUMBERS = '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json';
 const KEYS = '/2010-04-01/Accounts/{AccountSid}/Keys.json';
 const KEY = '/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
 
-let fake: FakeTwilio;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
+const fake = fakeTwilioForFile();
 
 function basic(user: string, password: string): Record<string, string> {
   return { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };

@@ -1,23 +1,19 @@
 // The account operations that involve Twilio, through the core: a real registry file in a temp
 // folder, an in-memory keychain that can be told to fail, and the fake Twilio.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addAccount, removeAccount, upgradeAccount, verifyAccount } from '../../../../electron/core/accounts/account-operations';
 import type { AccountStore } from '../../../../electron/core/accounts/account-store';
 import type { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
 import { TwilioService } from '../../../../electron/core/twilio/twilio-service';
-import { startFakeTwilio, type FakeTwilio } from '../../../fakes/fake-twilio';
+import { fakeTwilioForFile } from '../../../helpers/fake-twilio-for-file';
 import { memoryHomePerTest } from '../../../helpers/memory-home';
 
-let fake: FakeTwilio;
+const fake = fakeTwilioForFile();
 let secrets: MemorySecretStore;
 let accounts: AccountStore;
 let deps: { accounts: AccountStore; twilio: TwilioService; sleep: (ms: number) => Promise<void>; computerName: () => string };
 let waits: number[];
 
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
 const home = memoryHomePerTest({ prefix: 'smsit-ops-' });
 beforeEach(() => {
   ({ secrets } = home);

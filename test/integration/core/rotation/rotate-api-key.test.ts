@@ -1,15 +1,11 @@
 // API key rotation against the fake Twilio: the happy path with a header Twilio accepts after every
 // write, the questions and refusals, and a fault injected at each step leaving the account working.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rotateApiKey } from '../../../../electron/core/rotation/rotate-api-key';
-import { startFakeTwilio, type FakeTwilio } from '../../../fakes/fake-twilio';
+import { fakeTwilioForFile } from '../../../helpers/fake-twilio-for-file';
 import { rotationFixture } from './rotation-fixture';
 
-let fake: FakeTwilio;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
+const fake = fakeTwilioForFile();
 
 const yes = async () => true;
 const never = async () => {

@@ -3,21 +3,17 @@
 // meanwhile; a "no" or a failure before the promotion deletes the secondary again.
 import { join } from 'node:path';
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../electron/core/errors';
 import { EngineEndpoint } from '../../../../electron/core/endpoint/engine-endpoint';
 import { createEngineToken } from '../../../../electron/core/endpoint/engine-tokens';
 import { rotateAuthToken } from '../../../../electron/core/rotation/rotate-auth-token';
-import { startFakeTwilio, type FakeTwilio } from '../../../fakes/fake-twilio';
+import { fakeTwilioForFile } from '../../../helpers/fake-twilio-for-file';
 import { eventually } from '../../../helpers/eventually';
 import { bearer, call, TEST_LIMITS } from '../endpoint/endpoint-fixture';
 import { rotationFixture } from './rotation-fixture';
 
-let fake: FakeTwilio;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
+const fake = fakeTwilioForFile();
 
 async function tokenAccount() {
   const fx = await rotationFixture(fake);
