@@ -1,13 +1,17 @@
-/** The two channels the shell answers itself (they need Electron), and the merge with the core's. */
+/** The channels the shell answers itself (they need Electron), and the merge with the core's. */
 import { AppError } from '../core/errors';
 import type { AppService } from '../core/app-service';
 import type { ChannelHandlers, ShellChannel } from '../shared/ipc-contract';
 import { isAllowedExternalUrl } from './web-guards';
 
-/** 'links:open' opens allow-listed links in the user's browser; 'clipboard:copy' writes text. */
+/**
+ * 'links:open' opens allow-listed links in the user's browser; 'clipboard:copy' writes text;
+ * 'env-files:choose' asks the user for .env files to import from (the paths they picked, [] on cancel).
+ */
 export function createShellHandlers(deps: {
   openInBrowser(url: string): Promise<void>;
   writeClipboard(text: string): void;
+  chooseEnvFiles(): Promise<string[]>;
 }): Pick<ChannelHandlers, ShellChannel> {
   return {
     'links:open': async ({ url }) => {
@@ -25,10 +29,11 @@ export function createShellHandlers(deps: {
       deps.writeClipboard(text);
       return null;
     },
+    'env-files:choose': () => deps.chooseEnvFiles(),
   };
 }
 
-/** One handler per channel: the core service's, plus the shell's own two. */
+/** One handler per channel: the core service's, plus the shell's own. */
 export function mergeHandlers(core: AppService, shell: Pick<ChannelHandlers, ShellChannel>): ChannelHandlers {
   return { ...core, ...shell };
 }
