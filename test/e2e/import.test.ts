@@ -170,6 +170,7 @@ describe('import from files in the window', () => {
 
     // No secret reached the window: not in any answer it got, not on the page.
     const page_ = await page.content();
+    expect(answers.join('\n')).toContain(`"apiKeySid":"${fromEnv.apiKey}"`); // the lists were recorded
     for (const secret of secrets) {
       expect(answers.join('\n')).not.toContain(secret);
       expect(page_).not.toContain(secret);
