@@ -41,7 +41,7 @@ export const channelInputs = {
   'accounts:remove': z.object({ id, deleteKey: z.boolean() }),
   'accounts:upgrade': z.object({ id, keepAuthToken: z.boolean() }),
   'accounts:rotate': z.object({ id }),
-  // Paths the shell's open dialog gave the window (env-files:choose): files to look in, never written unless imported with scrub.
+  // Paths the shell's open dialog gave the window (env-files:choose); main refuses any other (shell-handlers.ts).
   'import:find': z.object({ envFiles: z.array(z.string().min(1).max(4096)).max(50) }),
   'import:save': z.object({ id, name: accountName, scrub: z.boolean() }),
   'endpoint:pause': none,

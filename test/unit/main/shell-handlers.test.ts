@@ -40,6 +40,19 @@ describe('shell channel handlers', () => {
     await expect(handlers['env-files:choose'](undefined)).resolves.toEqual([]);
   });
 
+  it('import:find looks only in files the user picked in the open dialog: any other path is refused before the core reads anything', async () => {
+    const find = vi.fn(async () => ({ found: [], notes: [] }));
+    const core = { ...Object.fromEntries(CHANNELS.map((channel) => [channel, async () => null])), 'import:find': find } as unknown as AppService;
+    const merged = mergeHandlers(core, createShellHandlers({ openInBrowser: vi.fn(), writeClipboard: vi.fn(), chooseEnvFiles: async () => ['/home/ana/shop/.env'] }));
+    await expect(merged['import:find']({ envFiles: ['/home/ana/.ssh/id_ed25519'] })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(merged['import:find']({ envFiles: ['/home/ana/shop/.env'] })).rejects.toMatchObject({ kind: 'forbidden' });
+    expect(find).not.toHaveBeenCalled();
+    await merged['env-files:choose'](undefined);
+    await expect(merged['import:find']({ envFiles: ['/home/ana/shop/.env'] })).resolves.toEqual({ found: [], notes: [] });
+    await expect(merged['import:find']({ envFiles: [] })).resolves.toEqual({ found: [], notes: [] });
+    expect(find).toHaveBeenCalledTimes(2);
+  });
+
   it('merge answers every channel: the shell for links, clipboard and the open dialog, the core for the rest', async () => {
     const core = Object.fromEntries(CHANNELS.map((channel) => [channel, async () => `core ${channel}`])) as unknown as AppService;
     const writeClipboard = vi.fn();
