@@ -38,11 +38,7 @@ export class ImportCandidates {
   /** Looks in twilio-cli's config (its default place), the environment and `envFiles`; changes nothing. */
   async find(envFiles: readonly string[]): Promise<ImportScan> {
     this.#found.clear();
-    const { found, notes } = await findCredentials({
-      twilioCliConfig: { path: twilioCliConfigPathIn(this.deps.env), given: false },
-      environment: this.deps.env,
-      envFiles,
-    });
+    const { found, notes } = await this.#look(envFiles);
     const accounts = (await this.deps.accounts.registry.read()).accounts;
     const candidates = found.map((item) => {
       const id = randomUUID();
@@ -50,6 +46,22 @@ export class ImportCandidates {
       return toCandidate(id, item, accounts);
     });
     return { found: candidates, notes };
+  }
+
+  /**
+   * A twilio-cli config the app cannot read (not JSON, not UTF-8) becomes a note: the user did not
+   * choose it, and it must not hide what the environment and the chosen .env files hold.
+   */
+  async #look(envFiles: readonly string[]) {
+    const twilioCli = twilioCliConfigPathIn(this.deps.env);
+    const sources = { twilioCliConfig: { path: twilioCli, given: false }, environment: this.deps.env, envFiles };
+    try {
+      return await findCredentials(sources);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.details.path !== twilioCli) throw error;
+      const rest = await findCredentials({ ...sources, twilioCliConfig: null });
+      return { found: rest.found, notes: [error.message, ...rest.notes] };
+    }
   }
 
   /** Imports the credential listed under `id` as `importCredential` does (verified, saved, scrubbed on request). */

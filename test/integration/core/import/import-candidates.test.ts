@@ -59,6 +59,17 @@ describe('ImportCandidates (the window\'s import)', () => {
     for (const secret of [key.secret, b.authToken, c.authToken]) expect(shown).not.toContain(secret);
   });
 
+  it('says in a note that twilio-cli\'s config cannot be read, and still lists the environment and the chosen .env files', async () => {
+    mkdirSync(join(home, '.twilio-cli'));
+    writeFileSync(join(home, '.twilio-cli', 'config.json'), '{ "profiles": ');
+    const a = fake.state.addAccount();
+    writeFileSync(join(home, '.env'), `TWILIO_ACCOUNT_SID=${a.sid}\nTWILIO_AUTH_TOKEN=${a.authToken}\n`);
+    const importer = new ImportCandidates({ accounts, twilio, env: { HOME: home } });
+    const scan = await importer.find([join(home, '.env')]);
+    expect(scan.found).toEqual([expect.objectContaining({ source: 'env-file', accountSid: a.sid })]);
+    expect(scan.notes).toEqual([`${join(home, '.twilio-cli', 'config.json')} is not a twilio-cli config file (it is not a JSON object).`]);
+  });
+
   it('imports by id with scrub (verified, saved, the line gone), then forgets the id; a new look forgets the old ids', async () => {
     const a = fake.state.addAccount();
     const file = join(home, '.env');
