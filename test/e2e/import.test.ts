@@ -95,7 +95,7 @@ async function openImport(page: Page): Promise<void> {
 const card = (page: Page, title: string) => page.locator('article', { has: page.getByRole('heading', { name: title, level: 3 }) });
 
 describe('import from files in the window', () => {
-  it('lists twilio-cli\'s profiles, the environment and a chosen .env file without a secret; imports one with scrub into the keychain; a duplicate shows as saved', async () => {
+  it('lists twilio-cli\'s profiles, the environment and a chosen .env file without a secret; imports with scrub into the keychain; a duplicate shows as saved', async () => {
     const home = await tempDir('smsit-home-');
     // The environment's credential exists before the core does (the core is started with it).
     const fromEnv = { accountSid: fakeSid('AC'), apiKey: fakeSid('SK'), apiSecret: fakeSecret() };
@@ -167,6 +167,24 @@ describe('import from files in the window', () => {
     expect(readFileSync(envFile.path, 'utf8')).toBe(envFile.withoutToken);
     expect((await core.context.accounts.list()).map((account) => account.name).sort()).toEqual(['Shop', 'Staging']);
     expect((await core.context.accounts.list()).find((account) => account.name === 'Staging')!.apiKeySid).toBe(stagingKey);
+
+    // The other two at once, twilio-cli's with scrub: its apiSecret gives way to a note; with nothing
+    // left to import the Import button goes, and the focus stays at the results.
+    const configPath = join(home, '.twilio-cli', 'config.json');
+    const configBefore = readFileSync(configPath, 'utf8');
+    await prod.getByRole('checkbox', { name: 'Import the credential from twilio-cli profile “prod”' }).check();
+    await prod.getByRole('checkbox', { name: 'Remove the secret from config.json afterwards' }).check();
+    await card(page, 'The app’s environment').getByRole('checkbox', { name: /^Import/ }).check();
+    await page.getByRole('button', { name: 'Import chosen (2)' }).click();
+    await prod.getByText(`Its apiSecret was removed from ${configPath}`, { exact: false }).waitFor();
+    await card(page, 'The app’s environment').getByText('The environment variables stay set where they were set.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: /^Import chosen/ }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('found-heading');
+    const config = readFileSync(configPath, 'utf8');
+    expect(config).not.toContain(secrets[0]!);
+    expect(config).toContain('"apiSecretMovedTo":');
+    expect(JSON.parse(config).profiles.staging).toEqual(JSON.parse(configBefore).profiles.staging);
+    expect((await core.context.accounts.list()).map((account) => account.name).sort()).toEqual(['From the environment', 'Shop', 'Staging', 'prod']);
 
     // No secret reached the window: not in any answer it got, not on the page.
     const page_ = await page.content();
