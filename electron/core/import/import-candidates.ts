@@ -31,18 +31,19 @@ function toCandidate(id: string, found: FoundCredential, accounts: readonly Acco
 
 /** The credentials of the last look, by id; a new look forgets the old ones (and their secrets). */
 export class ImportCandidates {
-  #found = new Map<string, FoundCredential>();
+  // A TypeScript private, not a #field: electronegativity's parser cannot read the bundle with one.
+  private readonly found = new Map<string, FoundCredential>();
 
   constructor(private readonly deps: AccountDeps & { env: Readonly<Record<string, string | undefined>> }) {}
 
   /** Looks in twilio-cli's config (its default place), the environment and `envFiles`; changes nothing. */
   async find(envFiles: readonly string[]): Promise<ImportScan> {
-    this.#found.clear();
-    const { found, notes } = await this.#look(envFiles);
+    this.found.clear();
+    const { found, notes } = await this.look(envFiles);
     const accounts = (await this.deps.accounts.registry.read()).accounts;
     const candidates = found.map((item) => {
       const id = randomUUID();
-      this.#found.set(id, item);
+      this.found.set(id, item);
       return toCandidate(id, item, accounts);
     });
     return { found: candidates, notes };
@@ -52,7 +53,7 @@ export class ImportCandidates {
    * A twilio-cli config the app cannot read (not JSON, not UTF-8) becomes a note: the user did not
    * choose it, and it must not hide what the environment and the chosen .env files hold.
    */
-  async #look(envFiles: readonly string[]) {
+  private async look(envFiles: readonly string[]) {
     const twilioCli = twilioCliConfigPathIn(this.deps.env);
     const sources = { twilioCliConfig: { path: twilioCli, given: false }, environment: this.deps.env, envFiles };
     try {
@@ -66,11 +67,11 @@ export class ImportCandidates {
 
   /** Imports the credential listed under `id` as `importCredential` does (verified, saved, scrubbed on request). */
   async save(id: string, name: string, scrub: boolean): Promise<ImportOutcome> {
-    const found = this.#found.get(id);
+    const found = this.found.get(id);
     if (!found) throw new AppError('unknown-account', 'This credential is no longer in the list (the app looked again since). Choose it from the new list.');
     const outcome = await importCredential(this.deps, found, { name, scrub });
     // Once it is in the keychain, this process has no reason to hold the plain copy any longer.
-    if (outcome.status !== 'failed') this.#found.delete(id);
+    if (outcome.status !== 'failed') this.found.delete(id);
     return outcome;
   }
 }
