@@ -5,6 +5,8 @@ import { UsageError, type CliCommand } from '../cli-command';
 import { printJson } from '../cli-output';
 import { EXIT_OK } from '../exit-codes';
 
+const requests = (count: number) => (count === 1 ? '1 request' : `${count} requests`);
+
 /** `log [--limit N] [--json]`. */
 export const logCommand: CliCommand = {
   name: 'log',
@@ -26,11 +28,13 @@ export const logCommand: CliCommand = {
     if (entries.length === 0) cli.io.stdout.write('No requests logged yet.\n');
     for (const e of entries) {
       const who = `token=${e.tokenName ?? '-'} account=${e.account ?? '-'}`;
-      if (e.count !== undefined) {
-        cli.io.stdout.write(`${e.time}  ${e.status}  ${e.count} requests without a valid token (counted, not logged one by one)\n`);
+      if (e.tokenName === null && e.count !== undefined) {
+        cli.io.stdout.write(`${e.time}  ${e.status}  ${requests(e.count)} without a valid token (counted, not logged one by one)\n`);
         continue;
       }
-      cli.io.stdout.write(`${e.time}  ${e.status}  ${e.method.padEnd(4)} ${e.route}  ${who}  ${e.durationMs} ms\n`);
+      // Alike requests within a second share a line: its count, and the longest of their durations.
+      const timing = e.count === undefined ? `${e.durationMs} ms` : `${requests(e.count)}, longest ${e.durationMs} ms`;
+      cli.io.stdout.write(`${e.time}  ${e.status}  ${e.method.padEnd(4)} ${e.route}  ${who}  ${timing}\n`);
     }
     return EXIT_OK;
   },

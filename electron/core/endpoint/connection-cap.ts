@@ -7,22 +7,32 @@
  */
 import type { Socket } from 'node:net';
 
-/** Open connections in order of last activity (a Map keeps insertion order: first = idlest). */
+const LAST_USED = Symbol('when a request last arrived on this connection');
+type UsedSocket = Socket & { [LAST_USED]?: number };
+
+/**
+ * The open connections, each stamped with the number of its last request: a request only writes
+ * its stamp (re-ordering a Map on every request showed in profiles), and the rare shedding past
+ * the cap looks for the lowest.
+ */
 export class ConnectionCap {
-  private readonly sockets = new Map<Socket, true>();
+  private readonly sockets = new Set<UsedSocket>();
+  private requests = 0;
 
   constructor(private readonly max: number) {}
 
   /** Counts a new connection and sheds the idlest one when past the cap. */
   admit(socket: Socket): void {
-    this.sockets.set(socket, true);
-    socket.once('close', () => this.sockets.delete(socket));
-    if (this.sockets.size > this.max) this.shedIdlest(socket);
+    const used = socket as UsedSocket;
+    used[LAST_USED] = this.requests;
+    this.sockets.add(used);
+    socket.once('close', () => this.sockets.delete(used));
+    if (this.sockets.size > this.max) this.shedIdlest(used);
   }
 
   /** Marks a connection as just used (a request arrived on it). */
   touch(socket: Socket): void {
-    if (this.sockets.delete(socket)) this.sockets.set(socket, true);
+    (socket as UsedSocket)[LAST_USED] = ++this.requests;
   }
 
   /** How many connections are open. */
@@ -30,14 +40,13 @@ export class ConnectionCap {
     return this.sockets.size;
   }
 
-  private shedIdlest(newest: Socket): void {
-    let victim: Socket | null = null;
-    for (const socket of this.sockets.keys()) {
+  private shedIdlest(newest: UsedSocket): void {
+    let victim: UsedSocket | null = null;
+    for (const socket of this.sockets) {
       // Node sets _httpMessage while a response is pending on the socket: that one is at work, not idle.
-      if (socket !== newest && !(socket as Socket & { _httpMessage?: unknown })._httpMessage) {
-        victim = socket;
-        break;
-      }
+      if (socket === newest || (socket as Socket & { _httpMessage?: unknown })._httpMessage) continue;
+      // Oldest last request first; among equals the one connected first (a Set keeps insertion order).
+      if (victim === null || (socket[LAST_USED] ?? 0) < (victim[LAST_USED] ?? 0)) victim = socket;
     }
     // Every other connection awaits an answer: the newcomer is the one that waits its turn.
     victim ??= newest;

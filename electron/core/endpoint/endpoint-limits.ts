@@ -52,6 +52,12 @@ export const MEMORY_LOG_ENTRIES = 200;
 /** Size of the access log file before it is rotated to `<file>.1` (so at most twice this on disk). */
 export const LOG_FILE_MAX_BYTES = 1024 * 1024;
 
+/** How long a `/v1/challenge` nonce can be used for a proof (once). */
+export const NONCE_LIFETIME_MS = 30_000;
+
+/** Authenticated requests alike (token, route, account, answer) within this long share one access-log line with a count. */
+export const SAME_LINE_MS = 1_000;
+
 /** Requests without a valid token are counted and written as one summary line per status this often. */
 export const UNAUTHENTICATED_SUMMARY_MS = 60_000;
 

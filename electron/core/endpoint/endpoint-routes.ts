@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import type { CredentialCache } from './credential-cache';
+import type { NonceBook } from './engine-proof';
 import { pickAccount } from '../accounts/account-names';
 import { requestSecretPurpose } from '../twilio/auth-header';
 import { headersAnswer } from './headers-answer';
@@ -32,13 +33,15 @@ export interface RouteContext {
   apiBase: string | null;
   version: string;
   maxBodyBytes: number;
+  /** This run's challenges for the mutual exchange (engine-proof.ts). */
+  nonces: NonceBook;
   account: string | null;
 }
 
 /** One route: its method, whether it needs a token, and what it answers. */
 export interface Route {
   method: 'GET' | 'POST';
-  /** False only for health: every other route needs an engine token. */
+  /** False only for health and challenge: every other route needs an engine token. */
   needsToken: boolean;
   handle(ctx: RouteContext): unknown | Promise<unknown>;
 }
@@ -59,6 +62,8 @@ function accountParam(ctx: RouteContext): string | null {
 /** The routes by exact path (no trailing slash, query ignored except `account`). */
 export const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
   ['/v1/health', { method: 'GET', needsToken: false, handle: (ctx) => ({ ok: true, version: ctx.version }) }],
+  // A nonce for one proof (engine-proof.ts). Needs no token: it is worthless without one.
+  ['/v1/challenge', { method: 'GET', needsToken: false, handle: (ctx) => ctx.nonces.issue() }],
   [
     '/v1/accounts',
     {

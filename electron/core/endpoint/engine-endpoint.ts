@@ -12,6 +12,7 @@ import { CredentialCache } from './credential-cache';
 import { DEFAULT_ENGINE_PORT, DEFAULT_LIMITS, REGISTRY_POLL_MS, type EndpointLimits } from './endpoint-limits';
 import type { RawJson } from './endpoint-routes';
 import type { TokenRegistry } from './engine-tokens';
+import { NonceBook } from './engine-proof';
 import { FailedAttemptThrottle } from './failed-attempt-throttle';
 import { dirname } from 'node:path';
 import { secureDataFolder } from '../data-folder';
@@ -86,10 +87,11 @@ export class EngineEndpoint {
       apiBase: this.options.apiBase ?? null,
       version: this.options.version,
       maxBodyBytes: this.limits.maxBodyBytes,
-      now: this.clock,
     });
     const throttle = new FailedAttemptThrottle(this.limits.maxFailedAttempts, this.limits.failureWindowMs, () => this.clock().getTime());
-    const handler = createRequestHandler({ ...deps(() => hosts), throttle });
+    // A new key per start: no challenge from before a restart is accepted after it.
+    const nonces = new NonceBook(() => this.clock().getTime());
+    const handler = createRequestHandler({ ...deps(() => hosts), throttle, nonces });
     try {
       const { servers, port } = await listenOnLoopback(handler, this.port, this.limits, (status) => this.logRefused(status));
       this.servers = servers;
@@ -101,7 +103,7 @@ export class EngineEndpoint {
           await secureDataFolder(dirname(socketPath));
           // curl --unix-socket sends "Host: localhost"; nothing but a process of this user reaches the socket.
           const socketHosts = new Set(['localhost', ...hosts]);
-          this.servers.push(await listenOnSocket(createRequestHandler({ ...deps(() => socketHosts), throttle }), socketPath, this.limits, (status) => this.logRefused(status)));
+          this.servers.push(await listenOnSocket(createRequestHandler({ ...deps(() => socketHosts), throttle, nonces }), socketPath, this.limits, (status) => this.logRefused(status)));
           this.socket = socketPath;
         } catch (error) {
           await closeServers(this.servers);

@@ -7,6 +7,7 @@ import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors';
 import type { EngineTokenSummary } from '../../shared/app-types';
 import type { EngineTokenRecord, Registry } from '../registry/registry-schema';
+import { proofMatches, proofKeys } from './engine-proof';
 
 /** The slice of RegistryFile the token functions need. */
 export interface TokenRegistry {
@@ -48,7 +49,7 @@ export async function createEngineToken(registry: TokenRegistry, name: string): 
     if (reg.engine.tokens.some((t) => t.name.toLowerCase() === checked.toLowerCase())) {
       throw new AppError('name-taken', `There is already an engine token named "${checked}". Revoke it first or pick another name.`, { field: 'name' });
     }
-    reg.engine.tokens.push({ name: checked, hash: hashEngineToken(token), createdAt: new Date().toISOString(), lastUsedAt: null });
+    reg.engine.tokens.push({ name: checked, hash: hashEngineToken(token), ...proofKeys(token), createdAt: new Date().toISOString(), lastUsedAt: null });
   });
   return { name: checked, token };
 }
@@ -75,12 +76,23 @@ export async function revokeEngineToken(registry: TokenRegistry, name: string): 
   });
 }
 
-/** Matches presented tokens against the stored hashes, in constant time per stored hash. */
+/** A token a proof was made with: its name and the key that signs the answer. */
+export interface ProvenToken {
+  name: string;
+  serverKey: Buffer;
+}
+
+/** Matches presented tokens against the stored hashes, and proofs against the stored keys, in constant time per stored token. */
 export class TokenMatcher {
-  private readonly entries: { name: string; hash: Buffer }[];
+  private readonly entries: { name: string; hash: Buffer; storedKey: Buffer | null; serverKey: Buffer | null }[];
 
   constructor(tokens: readonly EngineTokenRecord[]) {
-    this.entries = tokens.map((t) => ({ name: t.name, hash: Buffer.from(t.hash, 'hex') }));
+    this.entries = tokens.map((t) => ({
+      name: t.name,
+      hash: Buffer.from(t.hash, 'hex'),
+      storedKey: t.storedKey ? Buffer.from(t.storedKey, 'hex') : null,
+      serverKey: t.serverKey ? Buffer.from(t.serverKey, 'hex') : null,
+    }));
   }
 
   /** The name of the token `presented` is, or null. Every stored hash is compared, match or not. */
@@ -93,5 +105,20 @@ export class TokenMatcher {
       if (timingSafeEqual(digest, entry.hash) && found === null) found = entry.name;
     }
     return found;
+  }
+
+  /** The token `proof` over `message` was made with, or null. Every token with keys is tried, match or not. */
+  matchProof(message: string, proof: Buffer): ProvenToken | null {
+    let found: ProvenToken | null = null;
+    for (const entry of this.entries) {
+      if (entry.storedKey === null || entry.serverKey === null) continue;
+      if (proofMatches(entry.storedKey, message, proof) && found === null) found = { name: entry.name, serverKey: entry.serverKey };
+    }
+    return found;
+  }
+
+  /** True when some token predates the mutual exchange (its refusal then says to make a new one). */
+  get hasBearerOnlyTokens(): boolean {
+    return this.entries.some((entry) => entry.storedKey === null);
   }
 }

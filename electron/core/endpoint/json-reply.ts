@@ -44,17 +44,19 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, ext
 }
 
 /**
- * Sends a 200 with a body already encoded (the cached /v1/headers answer): the same headers as
- * sendJson, as a flat array Node copies without walking an object, and no per-request encoding.
+ * Sends a 200 with a body already encoded (the cached /v1/headers answer), signed when the engine
+ * sent a proof (engine-proof.ts): the same headers as sendJson, as a flat array Node copies without walking an object, and no per-request encoding.
  * Together about a tenth of a /v1/headers request's CPU (issue 14.9).
  */
-export function sendBytes(res: ServerResponse, bytes: Buffer): void {
-  res.writeHead(200, [
+export function sendBytes(res: ServerResponse, bytes: Buffer, signature?: string): void {
+  const headers = [
     'Content-Type', 'application/json; charset=utf-8',
     'Cache-Control', 'no-store',
     'X-Content-Type-Options', 'nosniff',
     'Content-Length', String(bytes.length),
-  ]);
+  ];
+  if (signature !== undefined) headers.push('Smsit-Signature', signature);
+  res.writeHead(200, headers);
   res.end(bytes);
 }
 

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { AppError } from '../errors';
 import type { AccessLog } from './access-log';
 import type { CredentialCache } from './credential-cache';
+import { answerSignature, authMessage, isProofHeader, parseProofHeader, type NonceBook } from './engine-proof';
 import type { TokenMatcher } from './engine-tokens';
 import type { FailedAttemptThrottle, FailureVerdict } from './failed-attempt-throttle';
 import { sendBytes, sendError, sendJson } from './json-reply';
@@ -35,28 +36,52 @@ export interface HandlerDeps {
   apiBase: string | null;
   version: string;
   maxBodyBytes: number;
-  now: () => Date;
+  /** This run's challenges for the mutual exchange. */
+  nonces: NonceBook;
 }
 
-/** What the access log needs to know about one request, filled in as it goes. */
-interface Trace {
-  req: IncomingMessage;
+/**
+ * One request as it goes: what the route reads (the trace is its context: one object per request,
+ * not two) and what the access log needs to know, filled in as it goes.
+ */
+interface Trace extends RouteContext {
   res: ServerResponse;
   deps: HandlerDeps;
   started: number;
   path: string;
   tokenName: string | null;
-  ctx: RouteContext | null;
   /** Extra answer headers (WWW-Authenticate, Allow, Connection). */
   reply: Record<string, string>;
   /** Set for a wrong token: how long its 401 waits, or 'drop'. */
   verdict: FailureVerdict | null;
+  /** Set when the engine authenticated with a proof: its 200 answer is signed with this. */
+  proof: { serverKey: Buffer; message: string } | null;
 }
 
-/** Every token is compared, whatever the throttle says: a valid token is always served. */
+/** The token a connection presented last and whom it was, against the matcher that said so. */
+interface KnownToken {
+  matcher: TokenMatcher;
+  header: string;
+  name: string;
+}
+const KNOWN_TOKEN = Symbol('engine token this connection presented');
+type TokenSocket = { [KNOWN_TOKEN]?: KnownToken };
+
+/**
+ * Every token is compared, whatever the throttle says: a valid token is always served. A kept-alive
+ * engine sends the same header on every request of its connection: once its token was matched
+ * (hashed and compared in constant time), the same header on the same connection is known without
+ * hashing again. Only that connection's own earlier header is compared, so nobody else can time it;
+ * a registry change (a revoked token) brings a new matcher, which forgets every connection's token.
+ */
 function authenticate(trace: Trace, matcher: TokenMatcher): string {
-  const { deps, reply } = trace;
-  const token = bearerToken(trace.req.headers);
+  const { deps, reply, req } = trace;
+  const header = req.headers.authorization;
+  const socket = req.socket as TokenSocket;
+  const known = socket[KNOWN_TOKEN];
+  if (known !== undefined && known.header === header && known.matcher === matcher) return known.name;
+  if (isProofHeader(header)) return authenticateProof(trace, matcher, header as string);
+  const token = bearerToken(req.headers);
   if (token === null) {
     reply['WWW-Authenticate'] = 'Bearer realm="smsit-twilio"';
     throw new AppError('unauthorized', 'Send an engine token as "Authorization: Bearer <token>". Create one with `smsit-twilio tokens create NAME`.');
@@ -68,7 +93,39 @@ function authenticate(trace: Trace, matcher: TokenMatcher): string {
     reply['WWW-Authenticate'] = 'Bearer realm="smsit-twilio"';
     throw new AppError('unauthorized', 'This engine token is not valid: it is wrong or was revoked. Create a new one with `smsit-twilio tokens create NAME`.');
   }
+  socket[KNOWN_TOKEN] = { matcher, header: header as string, name };
   return name;
+}
+
+/**
+ * The mutual exchange (engine-proof.ts): the proof must be made with a stored token over this very
+ * request (method, Host, path) and a challenge this run issued, unused and unexpired. A wrong proof
+ * counts as a wrong token. Proofs are never remembered per connection: each is good once.
+ */
+function authenticateProof(trace: Trace, matcher: TokenMatcher, header: string): string {
+  const { deps, req, reply } = trace;
+  const parsed = parseProofHeader(header);
+  reply['WWW-Authenticate'] = 'SMSIT-Proof realm="smsit-twilio"';
+  if (parsed === null) {
+    throw new AppError('unauthorized', 'This SMSIT-Proof header is malformed: it needs nonce="…" (from GET /v1/challenge), cnonce="…" (16–64 base64url characters) and proof="…" (43). See docs/engine.md.');
+  }
+  const message = authMessage({ nonce: parsed.nonce, cnonce: parsed.cnonce, method: req.method ?? '', host: req.headers.host ?? '', path: req.url ?? '' });
+  const proven = matcher.matchProof(message, parsed.proof);
+  if (proven !== null && deps.nonces.redeem(parsed.nonce)) {
+    trace.proof = { serverKey: proven.serverKey, message };
+    return proven.name;
+  }
+  trace.verdict = deps.throttle.recordFailure();
+  reply.Connection = 'close';
+  if (proven === null) {
+    throw new AppError(
+      'unauthorized',
+      matcher.hasBearerOnlyTokens
+        ? 'This proof was not made with a valid engine token: it is wrong or revoked, or the token was made before proofs existed (those work with Bearer only). Create a new one with `smsit-twilio tokens create NAME`.'
+        : 'This proof was not made with a valid engine token: it is wrong or was revoked. Create a new one with `smsit-twilio tokens create NAME`.',
+    );
+  }
+  throw new AppError('unauthorized', 'This proof\'s challenge is not valid here: it expired (after 30 s), was used already, or was issued before the endpoint restarted. Ask GET /v1/challenge for a new one for every request.');
 }
 
 /** Runs the checks and the route; returns the route's answer (a value, or a promise of one). */
@@ -77,7 +134,7 @@ function dispatch(trace: Trace, queryAt: number): unknown {
   checkNotFromBrowser(req.headers);
   checkHost(req.headers, deps.state.hosts());
   const route = ROUTES.get(path);
-  if (!route) throw new AppError('not-found', `There is no ${path} here. The routes are /v1/health, /v1/accounts, /v1/headers and /v1/webhooks/validate.`);
+  if (!route) throw new AppError('not-found', `There is no ${path} here. The routes are /v1/health, /v1/challenge, /v1/accounts, /v1/headers and /v1/webhooks/validate.`);
   if (req.method !== route.method) {
     trace.reply.Allow = route.method;
     throw new BodyError(405, `${path} answers ${route.method} only.`);
@@ -91,23 +148,19 @@ function dispatch(trace: Trace, queryAt: number): unknown {
       throw new AppError('endpoint-paused', 'The engine endpoint is paused. Resume it from the tray menu (Engine access → Resume) to hand out credentials again.');
     }
   }
-  trace.ctx = {
-    req,
-    query: queryAt < 0 ? '' : (req.url as string).slice(queryAt + 1),
-    registry: ('registry' in current ? current.registry : null) as RouteContext['registry'],
-    secrets: deps.secrets,
-    answers: deps.answers,
-    apiBase: deps.apiBase,
-    version: deps.version,
-    maxBodyBytes: deps.maxBodyBytes,
-    account: null,
-  };
-  return route.handle(trace.ctx);
+  if ('registry' in current) trace.registry = current.registry;
+  if (queryAt >= 0) trace.query = (req.url as string).slice(queryAt + 1);
+  return route.handle(trace);
 }
 
 function answer(trace: Trace, body: unknown): void {
-  if (body instanceof RawJson) sendBytes(trace.res, body.bytes);
-  else sendJson(trace.res, 200, body);
+  const { proof } = trace;
+  if (body instanceof RawJson) {
+    sendBytes(trace.res, body.bytes, proof === null ? undefined : answerSignature(proof.serverKey, proof.message, body.bytes));
+  } else {
+    const text = JSON.stringify(body);
+    sendJson(trace.res, 200, text, proof === null ? undefined : { 'Smsit-Signature': answerSignature(proof.serverKey, proof.message, text) });
+  }
   finish(trace, 200);
 }
 
@@ -159,16 +212,19 @@ function finish(trace: Trace, status: number): void {
   // Only authenticated use is logged one by one: token-less and wrong-token requests are counted,
   // so no flood of them can rotate the record of which token fetched which account away.
   if (trace.tokenName === null) return deps.log.countUnauthenticated(status);
-  deps.log.add({
-    time: deps.now().toISOString(),
-    tokenName: trace.tokenName,
-    method: (req.method ?? '').slice(0, 10),
-    // Only known routes by name: an unknown path is the caller's text and could hold anything, a token included.
-    route: ROUTES.has(path) ? path : '(unknown)',
-    account: trace.ctx?.account ?? null,
-    status,
-    durationMs: Math.round((performance.now() - trace.started) * 100) / 100,
-  });
+  const now = performance.now();
+  deps.log.request(
+    {
+      tokenName: trace.tokenName,
+      method: (req.method ?? '').slice(0, 10),
+      // Only known routes by name: an unknown path is the caller's text and could hold anything, a token included.
+      route: ROUTES.has(path) ? path : '(unknown)',
+      account: trace.account,
+      status,
+      durationMs: Math.round((now - trace.started) * 100) / 100,
+    },
+    now,
+  );
 }
 
 /** Builds the server's request listener. */
@@ -177,7 +233,27 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = (queryAt < 0 ? url : url.slice(0, queryAt)).slice(0, 200);
-    const trace: Trace = { req, res, deps, started: performance.now(), path, tokenName: null, ctx: null, reply: {}, verdict: null };
+    const trace: Trace = {
+      req,
+      res,
+      deps,
+      started: performance.now(),
+      path,
+      tokenName: null,
+      reply: {},
+      verdict: null,
+      proof: null,
+      query: '',
+      // Set before any route runs that reads it: health runs without one when the registry can't be read.
+      registry: null as unknown as RouteContext['registry'],
+      secrets: deps.secrets,
+      answers: deps.answers,
+      apiBase: deps.apiBase,
+      version: deps.version,
+      maxBodyBytes: deps.maxBodyBytes,
+      nonces: deps.nonces,
+      account: null,
+    };
     let result: unknown;
     try {
       result = dispatch(trace, queryAt);

@@ -64,6 +64,9 @@ export const engineTokenSchema = z.looseObject({
   name: z.string().min(1),
   /** sha256 of the token, hex. The token itself is shown once and never stored. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** SCRAM-style keys for the mutual exchange (endpoint/engine-proof.ts), hex; absent on tokens made before it (Bearer only). */
+  storedKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  serverKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   createdAt: isoTime,
   lastUsedAt: isoTime.nullable(),
 });

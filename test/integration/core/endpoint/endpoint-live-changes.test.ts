@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { AccountStore } from '../../../../electron/core/accounts/account-store';
 import { createEngineToken } from '../../../../electron/core/endpoint/engine-tokens';
 import { RegistryFile } from '../../../../electron/core/registry/registry-file';
 import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
-import { bearer, call, eventually, startFixture, type Fixture } from './endpoint-fixture';
+import { bearer, call, eventually, startFixture, TEST_LIMITS, type Fixture } from './endpoint-fixture';
 
 let fx: Fixture;
 afterEach(async () => {
@@ -37,6 +38,33 @@ describe('live changes reach a running endpoint within a second', () => {
     fx = await startFixture();
     await inOtherProcess('revoke', 'engine');
     await eventually(async () => (await headers()).status === 401, 1000);
+  });
+
+  it('revoking a token locks it out on a connection kept alive since before, and a wrong token on a known connection is refused', async () => {
+    // Node announces keep-alive in whole seconds: the fixture's 400 ms would read "timeout=0" and the agent would not reuse.
+    fx = await startFixture({ limits: { ...TEST_LIMITS, keepAliveTimeoutMs: 5_000 } });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const onSameConnection = (token: string) =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: fx.port, path: '/v1/headers', agent, headers: bearer(token) }, (res) => {
+          res.resume();
+          // The agent takes the socket back once the answer was read ('close' on the answer), not at its end.
+          res.on('close', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await onSameConnection(fx.token)).toEqual({ status: 200, reused: false });
+      expect(await onSameConnection(fx.token)).toEqual({ status: 200, reused: true });
+      expect(await onSameConnection(`${fx.token.slice(0, -1)}x`)).toEqual({ status: 401, reused: true });
+      expect(await onSameConnection(fx.token)).toEqual({ status: 200, reused: false }); // the 401 closed that connection
+      expect((await onSameConnection(fx.token)).reused).toBe(true);
+      await inOtherProcess('revoke', 'engine');
+      await eventually(async () => (await onSameConnection(fx.token)).status === 401, 1000);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('a token created elsewhere works without a restart', async () => {

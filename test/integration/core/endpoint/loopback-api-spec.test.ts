@@ -1,6 +1,7 @@
 // docs/loopback-api.yaml is the contract engine authors code against: every real answer must match it.
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proofRequest } from '../../../../docs/engine-client.mjs';
 import { bearer, call, startFixture, type Fixture, type RawAnswer } from './endpoint-fixture';
 import { answerProblems, loadLoopbackApi, schemaProblems, type OpenApi } from './openapi-conformance';
 
@@ -36,6 +37,10 @@ describe('docs/loopback-api.yaml matches the real server', () => {
     await conforms('/v1/accounts', { headers: bearer(fx.token) });
     await conforms('/v1/headers', { headers: bearer(fx.token) });
     await conforms('/v1/headers', { headers: bearer(fx.token), query: '?account=Keyed' });
+    const { nonce } = (await conforms('/v1/challenge')).json;
+    const proof = proofRequest({ token: fx.token, nonce, url: `http://127.0.0.1:${fx.port}/v1/headers` });
+    const signed = await conforms('/v1/headers', { headers: { Authorization: proof.authorization } });
+    expect(proof.signedByEndpoint(Buffer.from(signed.text), signed.headers['smsit-signature'] as string)).toBe(true);
     const url = 'https://example.com/sms';
     const signature = twilio.getExpectedTwilioSignature(fx.main.authToken, url, { Body: 'x' });
     expect((await conforms('/v1/webhooks/validate', json({ url, params: { Body: 'x' }, signature }))).json).toEqual({ valid: true });
@@ -52,6 +57,7 @@ describe('docs/loopback-api.yaml matches the real server', () => {
     await conforms('/v1/webhooks/validate', json({ account: 'Ghost', url: 'https://e.com/', signature: 's' }));
     await conforms('/v1/headers', { headers: { ...bearer(fx.token), Origin: 'https://evil.example' } });
     await conforms('/v1/health', { headers: { Origin: 'https://evil.example' } });
+    await conforms('/v1/challenge', { headers: { Origin: 'https://evil.example' } });
     await conforms('/v1/health', { method: 'POST' });
     await conforms('/v1/headers', { headers: bearer(fx.token), query: '?account=Ghost' });
     await conforms('/v1/webhooks/validate', json({ url: 'https://example.com/' }));

@@ -59,4 +59,36 @@ describe('access log', () => {
     expect(await readAccessLogFile(file)).toEqual([entry(1)]);
     expect((await readFile(file, 'utf8')).endsWith('2026')).toBe(true);
   });
+
+  it('counts requests alike within a second on one line (longest duration kept); anything different opens a new line', () => {
+    const log = new AccessLog({ file: null, now: () => new Date(1_700_000_000_000) });
+    const request = { tokenName: 'engine', method: 'GET', route: '/v1/headers', account: 'Main', status: 200, durationMs: 0.4 };
+    log.request(request, 0);
+    log.request({ ...request, durationMs: 2.5 }, 10);
+    log.request(request, 999);
+    expect(log.recent()).toEqual([{ time: new Date(1_700_000_000_000).toISOString(), ...request, durationMs: 2.5, count: 3 }]);
+    log.request({ ...request, account: 'Other' }, 1_000); // another account
+    log.request({ ...request, account: 'Other', status: 503 }, 1_001); // another answer
+    log.request({ ...request, account: 'Other', status: 503, tokenName: 'ci' }, 1_002); // another token
+    log.request({ ...request, account: 'Other', status: 503, tokenName: 'ci' }, 2_002); // a second later
+    expect(log.recent().map((e) => [e.tokenName, e.account, e.status, e.count])).toEqual([
+      ['ci', 'Other', 503, undefined],
+      ['ci', 'Other', 503, undefined],
+      ['engine', 'Other', 503, undefined],
+      ['engine', 'Other', 200, undefined],
+      ['engine', 'Main', 200, 3],
+    ]);
+  });
+
+  it('never changes a line once written: the next alike request starts a new one, and the file holds the counts', async () => {
+    const file = join(await tempDir(), 'access-log.jsonl');
+    const log = new AccessLog({ file });
+    const request = { tokenName: 'engine', method: 'GET', route: '/v1/headers', account: 'Main', status: 200, durationMs: 1 };
+    log.request(request, 0);
+    log.request(request, 1);
+    await log.flush();
+    log.request(request, 2);
+    await log.flush();
+    expect((await readAccessLogFile(file)).map((e) => e.count)).toEqual([2, undefined]);
+  });
 });
