@@ -6,6 +6,7 @@ import type { AppState, EndpointStatus } from '../shared/app-types';
 import type { ChannelHandlers, CoreChannel } from '../shared/ipc-contract';
 import { addAccount, removeAccount, upgradeAccount, verifyAccount } from './accounts/account-operations';
 import { rotateAccount } from './rotation/rotate-account';
+import { ImportCandidates } from './import/import-candidates';
 import type { AppContext } from './app-context';
 import { toSummary } from './accounts/account-summary';
 import { cleanOrphanSecrets } from './accounts/orphan-secrets';
@@ -40,6 +41,8 @@ function endpointRequired(endpoint: EngineEndpoint | null): EngineEndpoint {
 export function createAppService({ context, twilio, endpoint }: AppServiceOptions): AppService {
   const { accounts, registry } = context;
   const deps = { accounts, twilio };
+  // The environment the app was started with is one of the places the import looks in.
+  const importer = new ImportCandidates({ ...deps, env: context.env });
   const listeners = new Set<(state: AppState) => void>();
   let keychainError: ErrorInfo | null = null;
   // A damaged registry is kept aside on the first read; later reads find none. Keep saying so for
@@ -123,6 +126,8 @@ export function createAppService({ context, twilio, endpoint }: AppServiceOption
     'accounts:remove': ({ id, deleteKey }) => change(() => removeAccount(deps, id, { deleteKey })),
     'accounts:upgrade': ({ id, keepAuthToken }) => change(() => upgradeAccount(deps, id, { keepAuthToken })),
     'accounts:rotate': ({ id }) => change(() => rotateAccount(deps, id)),
+    'import:find': ({ envFiles }) => importer.find(envFiles),
+    'import:save': ({ id, name, scrub }) => change(() => importer.save(id, name, scrub)),
     'endpoint:pause': () => change(async () => endpointRequired(endpoint).pause()),
     'endpoint:resume': () => change(async () => endpointRequired(endpoint).resume()),
     'endpoint:set-port': ({ port }) => change(async () => endpointRequired(endpoint).changePort(port)),

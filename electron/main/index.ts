@@ -17,6 +17,7 @@ import { setupContentSecurity } from './content-security';
 import { registerIpc } from './ipc';
 import { keychainChoice, keychainDialogOptions } from './keychain-dialog';
 import { platformLoginItem } from './login-item';
+import { ENV_FILE_DIALOG, chosenPaths } from './env-file-dialog';
 import { electronFetch } from './net-fetch';
 import { setupNotifications, type Note } from './notifications';
 import { createShellHandlers, mergeHandlers } from './shell-handlers';
@@ -49,6 +50,11 @@ const appWindow = new AppWindow({
 const openInBrowser = (raw: string) => openCheckedExternal((url) => shell.openExternal(url), raw);
 // From a window.open (no caller to tell): a desktop with no browser or mail handler must not crash us.
 const openFromPage = (url: string) => void openInBrowser(url).catch(() => console.error('[shell] no application could open a link'));
+// Modal to the window when it is open, so the picked files plainly belong to its import.
+const chooseEnvFiles = async () => {
+  const parent = appWindow.current();
+  return chosenPaths(await (parent ? dialog.showOpenDialog(parent, ENV_FILE_DIALOG) : dialog.showOpenDialog(ENV_FILE_DIALOG)));
+};
 const notify = (note: Note) => new Notification({ title: note.title, body: note.body }).show();
 
 async function start(): Promise<AppShell | null> {
@@ -67,7 +73,7 @@ async function start(): Promise<AppShell | null> {
   });
   const twilio = new TwilioService({ fetch: electronFetch(net), apiBase: context.apiBase });
   const service = createAppService({ context, twilio, endpoint });
-  registerIpc(ipcMain, mergeHandlers(service, createShellHandlers({ openInBrowser, writeClipboard: (text) => clipboard.writeText(text) })), appWindow);
+  registerIpc(ipcMain, mergeHandlers(service, createShellHandlers({ openInBrowser, writeClipboard: (text) => clipboard.writeText(text), chooseEnvFiles })), appWindow);
 
   const loginItem = platformLoginItem(app, process.platform, {
     configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),

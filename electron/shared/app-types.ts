@@ -108,3 +108,40 @@ export interface AppState {
   /** The tray warns about keys and tokens older than this many days; null or absent: never (the default). */
   keyAgeWarningDays?: number | null;
 }
+
+/** Where the import found a credential: twilio-cli's config, the app's environment, or a .env file. */
+export type ImportSourceKind = 'twilio-cli' | 'environment' | 'env-file';
+
+/** A credential the import found, as the window sees it: where, whose and which kind — never the secret. */
+export interface ImportCandidate {
+  /** Opaque and good for this listing only: the secret stays in the main process under it. */
+  id: string;
+  source: ImportSourceKind;
+  /** The file it is in (null for the environment). */
+  path: string | null;
+  /** twilio-cli's profile ID (null for other sources). */
+  profileId: string | null;
+  accountSid: string;
+  authType: AuthType;
+  apiKeySid: string | null;
+  region: string | null;
+  edge: string | null;
+  /** The name to save it under unless the user types another (free among the saved accounts). */
+  suggestedName: string;
+  /** The saved account that holds this very credential already (same Account SID and key SID), if any. */
+  duplicateOf: string | null;
+  /** Whether its secret can be taken out of its source afterwards (a file can, the environment cannot). */
+  canScrub: boolean;
+}
+
+/** What a look for importable credentials found, and notes on what it saw but cannot import. */
+export interface ImportScan {
+  found: ImportCandidate[];
+  notes: string[];
+}
+
+/** How one import ended. `scrubbed`: true removed from its file, false not asked, or an error saying why it stayed. */
+export type ImportOutcome =
+  | { status: 'imported'; account: AccountSummary; report: VerificationReport | null; scrubbed: true | false | ErrorInfo }
+  | { status: 'duplicate'; existing: string }
+  | { status: 'failed'; error: ErrorInfo };

@@ -12,6 +12,8 @@ export const CHANNELS = [
   'accounts:remove',
   'accounts:upgrade',
   'accounts:rotate',
+  'import:find',
+  'import:save',
   'endpoint:pause',
   'endpoint:resume',
   'endpoint:set-port',
@@ -20,6 +22,7 @@ export const CHANNELS = [
   'log:list',
   'links:open',
   'clipboard:copy',
+  'env-files:choose',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -12,6 +12,8 @@ import type {
   AccountSummary,
   AppState,
   EndpointStatus,
+  ImportOutcome,
+  ImportScan,
   VerificationReport,
 } from './app-types';
 
@@ -40,6 +42,9 @@ export const channelInputs = {
   'accounts:remove': z.object({ id, deleteKey: z.boolean() }),
   'accounts:upgrade': z.object({ id, keepAuthToken: z.boolean() }),
   'accounts:rotate': z.object({ id }),
+  // Paths the shell's open dialog gave the window (env-files:choose); main refuses any other (shell-handlers.ts).
+  'import:find': z.object({ envFiles: z.array(z.string().min(1).max(4096)).max(50) }),
+  'import:save': z.object({ id, name: accountName, scrub: z.boolean() }),
   'endpoint:pause': none,
   'endpoint:resume': none,
   'endpoint:set-port': z.object({ port: z.number().int().min(1).max(65535) }),
@@ -48,6 +53,7 @@ export const channelInputs = {
   'log:list': none,
   'links:open': z.object({ url: z.string().max(500) }),
   'clipboard:copy': z.object({ text: z.string().max(10_000) }),
+  'env-files:choose': none,
 } as const satisfies Record<Channel, z.ZodType>;
 
 /** Result type of every channel. */
@@ -65,6 +71,10 @@ export interface ChannelResults {
   'accounts:upgrade': { account: AccountSummary; report: VerificationReport; keyName: string };
   /** The window asked first; `message` says what was done (and names a key left at Twilio, if any). */
   'accounts:rotate': { account: AccountSummary; report: VerificationReport | null; message: string };
+  /** Each credential found under an opaque id (its secret stays in main), and notes on what cannot be imported. */
+  'import:find': ImportScan;
+  /** Verified, saved and (with `scrub`) taken out of its file — or why not; a duplicate is reported, not saved. */
+  'import:save': ImportOutcome;
   'endpoint:pause': EndpointStatus;
   'endpoint:resume': EndpointStatus;
   /** Moves the endpoint to the port and saves it; `port-in-use` (field `port`) leaves it where it was. */
@@ -74,14 +84,16 @@ export interface ChannelResults {
   'log:list': AccessLogEntry[];
   'links:open': null;
   'clipboard:copy': null;
+  /** The .env files the user picked in the shell's open dialog; empty when cancelled. */
+  'env-files:choose': string[];
 }
 
 export { CHANNELS, STATE_CHANGED, type Channel };
 export type ChannelInput<C extends Channel> = z.input<(typeof channelInputs)[C]>;
 export type ChannelResult<C extends Channel> = ChannelResults[C];
 
-/** Channels whose work is an Electron API (the browser, the clipboard): main answers them, not the core. */
-export type ShellChannel = 'links:open' | 'clipboard:copy';
+/** Channels whose work is an Electron API (the browser, the clipboard, the open dialog): main answers them, not the core. */
+export type ShellChannel = 'links:open' | 'clipboard:copy' | 'env-files:choose';
 /** Every other channel: the core's AppService answers it. */
 export type CoreChannel = Exclude<Channel, ShellChannel>;
 

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { findCredentials } from '../../core/import/find-credentials';
 import type { FoundCredential } from '../../core/import/found-credential';
 import { duplicateOf, importCredential, type ImportOutcome } from '../../core/import/import-credential';
-import { defaultTwilioCliConfigPath } from '../../core/import/twilio-cli-config';
+import { twilioCliConfigPathIn } from '../../core/import/twilio-cli-config';
 import type { AccountRecord } from '../../core/registry/registry-schema';
 import { parseOptions } from '../cli-args';
 import { UsageError, type CliCommand, type CliEnv } from '../cli-command';
@@ -115,7 +115,7 @@ export const importCommand: CliCommand = {
     if (!choosing && (values.scrub || values.name !== undefined)) throw new UsageError('--scrub and --name act on the credentials chosen: add --all or their numbers.');
     const given = values['twilio-cli-config'];
     const { found, notes } = await findCredentials({
-      twilioCliConfig: { path: given ?? defaultTwilioCliConfigPath(cli.env.HOME?.trim() || undefined), given: given !== undefined },
+      twilioCliConfig: { path: given ?? twilioCliConfigPathIn(cli.env), given: given !== undefined },
       environment: values['no-environment'] ? null : cli.env,
       envFiles: values['env-file'] ?? [],
     });

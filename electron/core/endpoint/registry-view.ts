@@ -3,6 +3,7 @@
  * it without touching the disk; it is re-read whenever the file changes, which is how a change
  * made by another process (tray, command line) reaches a running endpoint without a restart.
  */
+import { performance } from 'node:perf_hooks';
 import { AppError } from '../errors';
 import type { Registry } from '../registry/registry-schema';
 import { credentialFingerprint, type CredentialCache } from './credential-cache';
@@ -83,9 +84,11 @@ export class RegistryView {
 
   /** Notes that a token was used; written back at most once a minute per token, never awaited by a request. */
   tokenUsed(name: string): void {
+    // The monotonic clock decides whether to write (no Date per request); the date written is the clock's.
+    const at = performance.now();
+    if (at - (this.lastUsedWrites.get(name) ?? -Infinity) < LAST_USED_WRITE_MS) return;
+    this.lastUsedWrites.set(name, at);
     const now = this.options.now().getTime();
-    if (now - (this.lastUsedWrites.get(name) ?? -Infinity) < LAST_USED_WRITE_MS) return;
-    this.lastUsedWrites.set(name, now);
     const write = this.options.registry
       .update((registry) => {
         const token = registry.engine.tokens.find((t) => t.name === name);

@@ -1,8 +1,7 @@
 /** A Twilio credential found in a plain file or the environment, before it is imported. */
-import type { AuthType } from '../../shared/app-types';
+import type { AuthType, ImportSourceKind } from '../../shared/app-types';
 
-/** Where a credential was found: twilio-cli's config, this process's environment, or a .env file. */
-export type ImportSourceKind = 'twilio-cli' | 'environment' | 'env-file';
+export type { ImportSourceKind } from '../../shared/app-types';
 
 /** One credential found; `secret` stays in memory and is never shown (see `describeFound`). */
 export interface FoundCredential {

@@ -3,30 +3,26 @@
  * are saved already; otherwise verified with Twilio and saved (addAccount); then, on request,
  * scrubbed from its plain file — only once the keychain holds the verified secret.
  */
-import type { AccountSummary, VerificationReport } from '../../shared/app-types';
+import type { ImportOutcome } from '../../shared/app-types';
 import { addAccount, type AccountDeps } from '../accounts/account-operations';
 import { assertNameFree, cleanAccountName } from '../accounts/account-names';
 import { requestSecretPurpose } from '../twilio/auth-header';
-import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
+import { AppError, toErrorInfo } from '../errors';
 import type { AccountRecord } from '../registry/registry-schema';
 import { withoutDefinition } from './dotenv-text';
 import { sameCredential, type FoundCredential } from './found-credential';
 import { rewritePlainFile } from './rewrite-plain-file';
 import { withoutProfileSecret } from './twilio-cli-config';
 
-/** How one import ended. `scrubbed`: true removed from its file, false not asked, or an error saying why it stayed. */
-export type ImportOutcome =
-  | { status: 'imported'; account: AccountSummary; report: VerificationReport | null; scrubbed: true | false | ErrorInfo }
-  | { status: 'duplicate'; existing: string }
-  | { status: 'failed'; error: ErrorInfo };
+export type { ImportOutcome } from '../../shared/app-types';
 
 /** The saved account holding the same credential, if any. */
 export function duplicateOf(found: FoundCredential, accounts: readonly AccountRecord[]): AccountRecord | null {
   return accounts.find((account) => sameCredential(account, found)) ?? null;
 }
 
-/** `wanted`, or when it is taken, `wanted 2`, `wanted 3`, … */
-function freeName(accounts: readonly AccountRecord[], wanted: string): string {
+/** `wanted`, or when it is taken, `wanted 2`, `wanted 3`, … (throws `bad-input` when `wanted` breaks the name rules). */
+export function freeName(accounts: readonly AccountRecord[], wanted: string): string {
   const base = cleanAccountName(wanted.slice(0, 60));
   for (let n = 1; ; n += 1) {
     const name = n === 1 ? base : `${base} ${n}`;
@@ -44,9 +40,14 @@ export function scrubNote(accountName: string): string {
   return `Moved to the system keychain by SMS-iT Twilio Credentials (account "${accountName}"). Run twilio with it: smsit-twilio exec "${accountName}" -- twilio …`;
 }
 
+/** Whether --scrub can take the secret out of where it was found: a file can, the environment cannot. */
+export function canScrub(found: Pick<FoundCredential, 'kind' | 'path'>): boolean {
+  return found.kind !== 'environment' && found.path !== null;
+}
+
 /** Takes the secret out of its file; throws (AppError) when it cannot, leaving the file as it was. */
 async function scrub(found: FoundCredential, accountName: string): Promise<void> {
-  if (found.kind === 'environment' || found.path === null) {
+  if (!canScrub(found) || found.path === null) {
     throw new AppError('bad-input', 'Environment variables cannot be scrubbed from here: remove them from where they are set (your shell profile, the service definition).');
   }
   const path = found.path;

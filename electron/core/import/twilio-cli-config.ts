@@ -14,6 +14,11 @@ export function defaultTwilioCliConfigPath(home: string = homedir()): string {
   return join(home, '.twilio-cli', 'config.json');
 }
 
+/** twilio-cli's config file for a process with environment `env` (its HOME when set, else the OS's home folder). */
+export function twilioCliConfigPathIn(env: Readonly<Record<string, string | undefined>>): string {
+  return defaultTwilioCliConfigPath(env.HOME?.trim() || undefined);
+}
+
 /** The key that takes the secret's place in a scrubbed profile (twilio-cli ignores keys it does not know). */
 export const SCRUB_NOTE_KEY = 'apiSecretMovedTo';
 

@@ -44,6 +44,19 @@ export function nextStepFor(error: ErrorInfo): string {
   return NEXT_STEPS[error.kind] ?? 'Try again. If it keeps happening, tell us at support@sms-it.ai.';
 }
 
+/** Where an imported secret came from Twilio's refusal means the plain copy is stale, not mistyped: no Console copy buttons to point at. */
+const IMPORT_NEXT_STEPS: Partial<Record<ErrorKind, string>> = {
+  'bad-input': 'Correct what is marked, then import again.',
+  'invalid-credentials':
+    'If the secret there is out of date (changed, or its key deleted), add the account through the guided setup with current credentials and delete the old secret from the file yourself. If it was made outside US1, set TWILIO_REGION beside it (for twilio-cli: the profile’s region), then import again.',
+  'not-found': 'Twilio knows no account with this Account SID (it may be closed): add the account through the guided setup, and delete the old secret from the file yourself.',
+};
+
+/** The next step under a failed import from a file or the environment, by kind; the general ones otherwise. */
+export function importNextStepFor(error: ErrorInfo): string {
+  return IMPORT_NEXT_STEPS[error.kind] ?? nextStepFor(error);
+}
+
 /** Human words for a key type. */
 export function keyTypeLabel(keyType: KeyType | null): string {
   return keyType ? KEY_TYPE_NAMES[keyType] : 'Not known yet';

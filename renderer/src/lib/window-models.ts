@@ -4,6 +4,7 @@ import { AppModel } from './app-model.svelte';
 import { OnboardingFlow } from './onboarding-flow.svelte';
 import { AccountsModel } from './accounts-model.svelte';
 import { EngineAccess } from './engine-access.svelte';
+import { ImportModel } from './import-model.svelte';
 
 /** Everything the window's views read and act on. */
 export interface WindowModels {
@@ -11,9 +12,10 @@ export interface WindowModels {
   flow: OnboardingFlow;
   accounts: AccountsModel;
   engine: EngineAccess;
+  importer: ImportModel;
 }
 
 /** One of each model over `api`. */
 export function createWindowModels(api: SmsitApi): WindowModels {
-  return { app: new AppModel(api), flow: new OnboardingFlow(api), accounts: new AccountsModel(api), engine: new EngineAccess(api) };
+  return { app: new AppModel(api), flow: new OnboardingFlow(api), accounts: new AccountsModel(api), engine: new EngineAccess(api), importer: new ImportModel(api) };
 }

@@ -14,7 +14,8 @@ export interface AppHarness {
   browser: Browser;
   server: StaticServer;
   /** A fresh core, a fresh context bridged to it and the window opened on it. */
-  open(options?: { colorScheme?: 'light' | 'dark'; before?: (core: RealCore) => Promise<void> }): Promise<AppWindow>;
+  /** `env`: laid over this process's environment for the core (a temp HOME, TWILIO_* for the import). */
+  open(options?: { colorScheme?: 'light' | 'dark'; env?: NodeJS.ProcessEnv; before?: (core: RealCore) => Promise<void> }): Promise<AppWindow>;
   close(): Promise<void>;
 }
 
@@ -43,7 +44,7 @@ export async function startHarness(): Promise<AppHarness> {
     browser,
     server,
     async open(options = {}) {
-      const core = await startRealCore();
+      const core = await startRealCore(options.env);
       await options.before?.(core);
       // One locale and time zone everywhere, so dates render alike on every machine (screenshots).
       const context = await browser.newContext({ viewport: { width: 960, height: 760 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-US', timezoneId: 'UTC' });

@@ -25,14 +25,16 @@ export interface RealCore {
   endpoint: EngineEndpoint;
   openedLinks: string[];
   clipboard: string[];
+  /** What the shell's open dialog answers next (env-files:choose); set by a scenario, [] = cancelled. */
+  envFilesToChoose: string[];
   close(): Promise<void>;
 }
 
-/** Starts a fresh core with its own data folder and an empty fake Twilio (us1 and ie1 hosts). */
-export async function startRealCore(): Promise<RealCore> {
+/** Starts a fresh core with its own data folder and an empty fake Twilio (us1 and ie1 hosts); `env` is laid over this process's environment. */
+export async function startRealCore(env: NodeJS.ProcessEnv = {}): Promise<RealCore> {
   const dataDir = await mkdtemp(join(tmpdir(), 'smsit-e2e-'));
   const twilio = await startFakeTwilio({ regions: ['us1', 'ie1'] });
-  const context = createAppContext({ dataDir, env: { ...process.env, SMSIT_TWILIO_HOME: dataDir } });
+  const context = createAppContext({ dataDir, env: { ...process.env, ...env, SMSIT_TWILIO_HOME: dataDir } });
   const endpoint = new EngineEndpoint({
     registry: context.registry,
     accounts: context.accounts,
@@ -50,14 +52,15 @@ export async function startRealCore(): Promise<RealCore> {
   });
   const openedLinks: string[] = [];
   const clipboard: string[] = [];
-  // The same merge main does: the shell's own links/clipboard handlers (Electron's shell and
-  // clipboard replaced by recorders), the core service for every other channel.
+  // The same merge main does: the shell's own handlers (Electron's shell, clipboard and open
+  // dialog replaced by recorders), the core service for every other channel.
   const shell = createShellHandlers({
     openInBrowser: async (url) => void openedLinks.push(url),
     writeClipboard: (text) => void clipboard.push(text),
+    chooseEnvFiles: async () => core.envFilesToChoose,
   });
   const handlers: ChannelHandlers = mergeHandlers(service, shell);
-  return {
+  const core: RealCore = {
     handlers,
     service,
     context,
@@ -65,6 +68,7 @@ export async function startRealCore(): Promise<RealCore> {
     endpoint,
     openedLinks,
     clipboard,
+    envFilesToChoose: [],
     async close() {
       await endpoint.stop();
       // Remove this run's secrets from the private keychain, then the data folder.
@@ -75,4 +79,5 @@ export async function startRealCore(): Promise<RealCore> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return core;
 }

@@ -3,7 +3,7 @@
  * written to docs/screenshots only when asked (UPDATE_SCREENSHOTS=1, as `npm run screenshots`
  * does), else to test-results/screenshots (ignored by git), so `npm test` leaves the tree clean.
  * Each shot is deterministic: the values a run makes up (SIDs Twilio hands out, engine tokens,
- * the endpoint's free port, times of day) are shown as fixed examples while the shot is taken,
+ * the endpoint's free port, times of day, a temp home folder) are shown as fixed examples while the shot is taken,
  * and put back after; the caret, focus rings and
  * passing confirmations are hidden and animations are off.
  */
@@ -57,6 +57,8 @@ async function showFixedValues(page: Page): Promise<void> {
       text
         .replace(/\b(AC|SK)[0-9a-f]{32}\b/g, sidFor)
         .replace(/\bsmsit_[A-Za-z0-9_-]{20,}/g, (token) => `smsit_${'Ex4mpleEngineT0ken'.repeat(4)}`.slice(0, token.length))
+        // A scenario's temp home folder (tempDir('smsit-home-')), shown as a person's home.
+        .replace(/[^\s"“”()]*\/smsit-home-[A-Za-z0-9]{6}/g, '/home/ana')
         .replace(/\b(127\.0\.0\.1|localhost|\[::1\]):\d{2,5}\b/g, (_, host: string) => `${host}:${port}`)
         .replace(/\b\d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2}\s?(AM|PM)/g, '3/2/2026, 10:24:00 AM')
         .replace(/\b\d{1,2}:\d{2}:\d{2}\s?(AM|PM)/g, '10:24:00 AM');

@@ -99,7 +99,11 @@ function fakeElectron(opts: { lock: boolean; dialogResponse?: number }) {
     app, BrowserWindow, Tray, session, Notification, windows, trays, appEvents, handlers,
     Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
     ipcMain: { handle: vi.fn((ch: string, fn: (e: unknown, p?: unknown) => Promise<unknown>) => handlers.set(ch, fn)), removeHandler: vi.fn() },
-    dialog: { showMessageBox: vi.fn(async () => ({ response: opts.dialogResponse ?? 1 })), showErrorBox: vi.fn() },
+    dialog: {
+      showMessageBox: vi.fn(async () => ({ response: opts.dialogResponse ?? 1 })),
+      showErrorBox: vi.fn(),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: ['/home/ana/app/.env'] })),
+    },
     clipboard: { writeText: vi.fn() },
     shell: { openExternal: vi.fn(async () => undefined) },
     net: { fetch: vi.fn() },
@@ -156,6 +160,19 @@ describe('composition root (electron/main/index.ts)', () => {
     expect(state).toMatchObject({ ok: true, value: { accounts: [] } });
     const foreign = await electron.handlers.get('state:get')!({ sender: {}, senderFrame: { ...win.webContents.mainFrame, routingId: 9 } });
     expect(foreign).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('the window\'s "Choose .env files" opens the system\'s open dialog on the window, hidden files shown, and answers the picked paths', async () => {
+    const electron = await boot({ lock: true });
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
+    const win = electron.windows[0]!;
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    expect(await electron.handlers.get('env-files:choose')!(event)).toEqual({ ok: true, value: ['/home/ana/app/.env'] });
+    const [parent, options] = electron.dialog.showOpenDialog.mock.calls[0]! as [unknown, { properties: string[] }];
+    expect(parent).toBe(win);
+    expect(options.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections', 'showHiddenFiles']));
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await electron.handlers.get('env-files:choose')!(event)).toEqual({ ok: true, value: [] });
   });
 
   it('quitting stops the endpoint first, then quits', async () => {

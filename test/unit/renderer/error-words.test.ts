@@ -1,6 +1,6 @@
 /** Every kind of failure the core can report leads the user to a next step, chosen by kind. */
 import { describe, expect, it } from 'vitest';
-import { errorTitle, nextStepFor } from '../../../renderer/src/lib/error-words';
+import { errorTitle, importNextStepFor, nextStepFor } from '../../../renderer/src/lib/error-words';
 import type { ErrorKind } from '../../../electron/shared/errors';
 
 describe('nextStepFor', () => {
@@ -30,5 +30,18 @@ describe('errorTitle', () => {
     expect(errorTitle({ kind: 'account-inactive', message: 'x' })).toBe('This Twilio account cannot send messages');
     expect(errorTitle({ kind: 'bad-input', message: 'x' })).toBe('Check what you pasted');
     expect(nextStepFor({ kind: 'account-inactive', message: 'x' })).toMatch(/Twilio Console/);
+  });
+});
+
+describe('importNextStepFor', () => {
+  it('gives a refused import the file\'s own next steps (out of date, or another region), not the Console\'s copy buttons', () => {
+    const next = importNextStepFor({ kind: 'invalid-credentials', message: 'x' });
+    expect(next).toMatch(/out of date .*guided setup/);
+    expect(next).toMatch(/TWILIO_REGION/);
+    expect(next).not.toMatch(/copy buttons/);
+  });
+
+  it('falls back to the general next step for every other kind', () => {
+    expect(importNextStepFor({ kind: 'keychain-unavailable', message: 'x' })).toBe(nextStepFor({ kind: 'keychain-unavailable', message: 'x' }));
   });
 });
