@@ -4,28 +4,23 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AccountStore } from '../../../../electron/core/accounts/account-store';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AccountStore } from '../../../../electron/core/accounts/account-store';
 import { ImportCandidates } from '../../../../electron/core/import/import-candidates';
-import { RegistryFile } from '../../../../electron/core/registry/registry-file';
-import { MemorySecretStore } from '../../../../electron/core/secrets/memory-secret-store';
 import { TwilioService } from '../../../../electron/core/twilio/twilio-service';
-import { startFakeTwilio, type FakeTwilio } from '../../../fakes/fake-twilio';
+import { fakeTwilioForFile } from '../../../helpers/fake-twilio-for-file';
+import { memoryHome } from '../../../helpers/memory-home';
 import { tempDir } from '../../../helpers/temp-dir';
 
 const { Config, ConfigData } = createRequire(import.meta.url)('@twilio/cli-core').services.config;
 
-let fake: FakeTwilio;
+const fake = fakeTwilioForFile();
 let home: string;
 let accounts: AccountStore;
 let twilio: TwilioService;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-});
-afterAll(() => fake.close());
 beforeEach(async () => {
   home = await tempDir('smsit-import-home-');
-  accounts = new AccountStore({ registry: new RegistryFile({ path: join(await tempDir('smsit-import-data-'), 'accounts.json') }), secrets: new MemorySecretStore() });
+  ({ accounts } = memoryHome({ dir: await tempDir('smsit-import-data-') }).context);
   twilio = new TwilioService({ apiBase: fake.url, sleep: async () => {} });
 });
 
