@@ -14,8 +14,8 @@ import { fakeSecret, fakeSid } from '../fakes/fake-twilio/fake-twilio-state';
 import { tempDir } from '../helpers/temp-dir';
 import { startHarness, type AppHarness } from './support/app-session';
 import type { RealCore } from './support/real-core';
-import { seriousAxeViolations } from './support/axe';
-import { screenshotBothSchemes } from './support/screenshots';
+import { seriousAxeViolationsInBothSchemes } from './support/axe';
+import { screenshotWithoutPageErrors } from './support/screenshots';
 import { DEFAULT_PAGE, MINIMUM_PAGE, overlapsAndCutOffs } from './support/window-layout';
 
 const { Config, ConfigData } = createRequire(import.meta.url)('@twilio/cli-core').services.config;
@@ -28,26 +28,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** The screenshots; the CSP reports of Playwright's own inline screenshot style are the shot's, not the window's (as in rotation.test.ts). */
-async function shot(app: { page: Page; pageErrors: string[] }, name: string) {
-  const before = app.pageErrors.length;
-  // From the top: the sticky header would otherwise be drawn where the page was scrolled to.
-  await app.page.evaluate(() => window.scrollTo(0, 0));
-  await screenshotBothSchemes(app.page, name);
-  const added = app.pageErrors.splice(before);
-  expect(added.filter((error) => !error.startsWith('Applying inline style violates'))).toEqual([]);
-}
-
-/** axe in light and in dark, each violation prefixed with where. */
-async function axeBothSchemes(page: Page, where: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    found.push(...(await seriousAxeViolations(page)).map((v) => `${where} (${scheme}): ${v}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
+/** The screenshots, from the top, with no page error but the screenshot's own CSP reports. */
+const shot = (app: { page: Page; pageErrors: string[] }, name: string) => screenshotWithoutPageErrors(app, name, { fromTop: true });
 
 /** Everything the core answered the window, as JSON: no secret may be in it. */
 function recordAnswers(core: RealCore): string[] {
@@ -141,7 +123,7 @@ describe('import from files in the window', () => {
     await shop.getByText('Auth Token', { exact: true }).waitFor();
     await page.getByText(envFile.path, { exact: true }).first().waitFor();
     await shot(app, 'import-1-found');
-    const problems = [...(await axeBothSchemes(page, 'found'))];
+    const problems = [...(await seriousAxeViolationsInBothSchemes(page, 'found'))];
     for (const size of [DEFAULT_PAGE, MINIMUM_PAGE]) {
       await page.setViewportSize(size);
       problems.push(...(await overlapsAndCutOffs(page)).map((p) => `${size.width}×${size.height}: ${p}`));
@@ -153,11 +135,11 @@ describe('import from files in the window', () => {
     expect(await name.inputValue()).toBe('shop');
     await name.fill('Shop');
     await shop.getByRole('checkbox', { name: 'Remove the secret from .env afterwards' }).check();
-    problems.push(...(await axeBothSchemes(page, 'chosen')));
+    problems.push(...(await seriousAxeViolationsInBothSchemes(page, 'chosen')));
     await page.getByRole('button', { name: 'Import chosen (1)' }).click();
     await shop.getByText(`Verified with Twilio and saved as "Shop"; its secret is in your system keychain. Its line was removed from ${envFile.path}; every other line is as it was.`).waitFor();
     await shot(app, 'import-2-imported');
-    problems.push(...(await axeBothSchemes(page, 'imported')));
+    problems.push(...(await seriousAxeViolationsInBothSchemes(page, 'imported')));
     expect(problems).toEqual([]);
 
     // The keychain (the private Secret Service) holds the token; the file lost that line and nothing else.
@@ -243,7 +225,7 @@ describe('import from files in the window', () => {
     await refusal.getByText('Twilio did not accept', { exact: false }).waitFor();
     await refusal.getByText('If the secret there is out of date', { exact: false }).waitFor();
     await shot(app, 'import-3-refused');
-    expect(await axeBothSchemes(page, 'refused')).toEqual([]);
+    expect(await seriousAxeViolationsInBothSchemes(page, 'refused')).toEqual([]);
     expect(readFileSync(envPath, 'utf8')).toBe(envText);
     expect((await core.context.accounts.list()).map((account) => account.name)).toEqual(['Old shop']);
     expect(app.pageErrors).toEqual([]);

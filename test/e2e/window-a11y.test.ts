@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { startHarness, type AppHarness } from './support/app-session';
 import type { RealCore } from './support/real-core';
 import { walkOnboarding } from './support/onboarding-walk';
-import { seriousAxeViolations } from './support/axe';
+import { seriousAxeViolationsInBothSchemes } from './support/axe';
 import { illustrationsLoaded } from './support/screenshots';
 
 let harness: AppHarness;
@@ -19,16 +19,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** Violations in light and in dark, each prefixed with where it was found. */
-async function bothSchemes(page: Page, where: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    found.push(...(await seriousAxeViolations(page)).map((v) => `${where} (${scheme}): ${v}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 /** An Auth Token account and a Main key account, saved as a finished onboarding would have. */
 async function seedAccounts(core: RealCore): Promise<void> {
@@ -46,7 +36,7 @@ describe('accessibility', () => {
       const found: string[] = [];
       await walkOnboarding(app.page, app.core, path, async (step) => {
         await illustrationsLoaded(app.page);
-        found.push(...(await bothSchemes(app.page, step)));
+        found.push(...(await seriousAxeViolationsInBothSchemes(app.page, step)));
       });
       expect(found).toEqual([]);
       await app.close();
@@ -62,7 +52,7 @@ describe('accessibility', () => {
     await page.getByLabel('Account SID', { exact: true }).fill(account.sid);
     for (let step = 0; step < 4; step += 1) await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('2 fields need a fix').waitFor();
-    found.push(...(await bothSchemes(page, 'copy-key, two fields to fix')));
+    found.push(...(await seriousAxeViolationsInBothSchemes(page, 'copy-key, two fields to fix')));
     await page.getByLabel('API Key SID', { exact: true }).fill(`SK${'cd'.repeat(16)}`);
     await page.getByLabel('API Key Secret', { exact: true }).fill('x'.repeat(32));
     await page.getByRole('button', { name: 'Next' }).click();
@@ -71,7 +61,7 @@ describe('accessibility', () => {
     await page.getByLabel('Name for this account', { exact: true }).fill('Refused');
     await page.getByRole('button', { name: 'Verify and save' }).click();
     await page.getByRole('alert').filter({ hasText: 'Twilio did not accept these credentials' }).waitFor();
-    found.push(...(await bothSchemes(page, 'check-save, refused')));
+    found.push(...(await seriousAxeViolationsInBothSchemes(page, 'check-save, refused')));
     expect(found).toEqual([]);
     await app.close();
   });
@@ -81,9 +71,9 @@ describe('accessibility', () => {
     const { page, core } = app;
     const found: string[] = [];
     await page.getByRole('heading', { name: 'Your Twilio accounts' }).waitFor();
-    found.push(...(await bothSchemes(page, 'accounts')));
+    found.push(...(await seriousAxeViolationsInBothSchemes(page, 'accounts')));
     await page.getByRole('button', { name: 'Remove Shop' }).click();
-    found.push(...(await bothSchemes(page, 'accounts, remove panel')));
+    found.push(...(await seriousAxeViolationsInBothSchemes(page, 'accounts, remove panel')));
 
     await page.getByRole('button', { name: 'Engine access' }).click();
     await page.getByLabel('Token name').fill('engine');
@@ -91,7 +81,7 @@ describe('accessibility', () => {
     const token = await page.getByRole('textbox', { name: 'New engine token' }).inputValue();
     await fetch(`${core.endpoint.status().url}/v1/headers`, { headers: { Authorization: `Bearer ${token}` } });
     await page.locator('table.log tbody tr').first().waitFor();
-    found.push(...(await bothSchemes(page, 'engine access')));
+    found.push(...(await seriousAxeViolationsInBothSchemes(page, 'engine access')));
     expect(found).toEqual([]);
     await app.close();
   });

@@ -18,3 +18,14 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
       .flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')} — ${v.help}`));
   });
 }
+
+/** The serious and critical violations in light and then in dark mode, each prefixed with `where` and the scheme; leaves the page light. */
+export async function seriousAxeViolationsInBothSchemes(page: Page, where: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    found.push(...(await seriousAxeViolations(page)).map((v) => `${where} (${scheme}): ${v}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}

@@ -10,6 +10,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Where the committed screenshots live. */
 export const SCREENSHOT_DIR = resolve('docs/screenshots');
@@ -144,4 +145,18 @@ export async function screenshotBothSchemes(page: Page, name: string): Promise<s
     await page.emulateMedia({ colorScheme: 'light' });
   }
   return paths;
+}
+
+/**
+ * Takes the screenshots and checks the page reported no error meanwhile. Playwright applies its
+ * screenshot style inline, which the window's CSP (style-src 'self') refuses and reports as a
+ * console error: those reports, and only those, are the screenshot's, not the window's.
+ * `fromTop`: scrolled to the top first (a sticky header is otherwise drawn where the page was scrolled to).
+ */
+export async function screenshotWithoutPageErrors(app: { page: Page; pageErrors: string[] }, name: string, options: { fromTop?: boolean } = {}): Promise<void> {
+  const before = app.pageErrors.length;
+  if (options.fromTop) await app.page.evaluate(() => window.scrollTo(0, 0));
+  await screenshotBothSchemes(app.page, name);
+  const added = app.pageErrors.splice(before);
+  expect(added.filter((error) => !error.startsWith('Applying inline style violates'))).toEqual([]);
 }
