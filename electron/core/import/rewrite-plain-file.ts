@@ -3,10 +3,9 @@
  * temp file beside it with the same mode and renamed over it — a reader sees the old file or the
  * new one, never half. No copy of the old content is kept anywhere (it holds a secret in clear).
  */
-import { randomBytes } from 'node:crypto';
-import { open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { AppError } from '../errors';
+import { writeFileAtomic } from '../registry/atomic-write';
 
 /** Reads a text file that must round-trip byte for byte through UTF-8 (so nothing else changes when it is rewritten). */
 export async function readPlainFile(path: string): Promise<string> {
@@ -23,20 +22,9 @@ export async function rewritePlainFile(path: string, change: (content: string) =
   const real = await realpath(path);
   const { mode } = await stat(real);
   const next = change(await readPlainFile(real));
-  const temp = join(dirname(real), `.${basename(real)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    // Created owner-only, then given the file's own mode (open's mode is cut by the umask).
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(next, 'utf8');
-      await handle.chmod(mode & 0o7777);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, real);
+    await writeFileAtomic(real, next, mode);
   } catch (error) {
-    await rm(temp, { force: true });
     throw error instanceof AppError ? error : new AppError('io', `${path} could not be rewritten (${(error as NodeJS.ErrnoException).code ?? 'error'}); it was left as it is.`, { path }, { cause: error });
   }
 }
