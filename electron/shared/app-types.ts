@@ -142,6 +142,6 @@ export interface ImportScan {
 
 /** How one import ended. `scrubbed`: true removed from its file, false not asked, or an error saying why it stayed. */
 export type ImportOutcome =
-  | { status: 'imported'; account: AccountSummary; report: VerificationReport | null; scrubbed: true | false | ErrorInfo }
+  | { status: 'imported'; account: AccountSummary; report: VerificationReport | null; scrubbed: true | false | ErrorInfo; warnings: string[] }
   | { status: 'duplicate'; existing: string }
   | { status: 'failed'; error: ErrorInfo };

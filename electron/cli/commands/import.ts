@@ -88,6 +88,7 @@ function printOutcome(cli: CliEnv, found: FoundCredential, number: number, outco
   } else if (found.kind !== 'environment') {
     cli.io.stdout.write(`   ${found.path} still holds the secret in clear; run again with --scrub to remove it.\n`);
   }
+  for (const warning of outcome.warnings) cli.io.stderr.write(`   Warning: ${warning}\n`);
 }
 
 /** `import [NUMBER|PROFILE…] [--all] [--scrub] …`. */

@@ -66,8 +66,9 @@ export async function importCredential(deps: AccountDeps, found: FoundCredential
     if (existing) return { status: 'duplicate', existing: existing.name };
     const name = options.name ?? freeName(accounts, found.suggestedName);
     const draft = { authType: found.authType, accountSid: found.accountSid, ...(found.apiKeySid ? { apiKeySid: found.apiKeySid } : {}), secret: found.secret, ...(found.region ? { region: found.region } : {}), edge: found.edge };
-    const { account, report } = await addAccount(deps, { name, draft, verify: true });
-    if (!options.scrub) return { status: 'imported', account, report, scrubbed: false };
+    // The warnings of adding an account (a key saved under another name, a look-alike name) hold for an import too.
+    const { account, report, warnings } = await addAccount(deps, { name, draft, verify: true });
+    if (!options.scrub) return { status: 'imported', account, report, scrubbed: false, warnings };
     try {
       // Read back before touching the file: the keychain must hold this very secret.
       const record = await deps.accounts.find(account.id);
@@ -75,9 +76,9 @@ export async function importCredential(deps: AccountDeps, found: FoundCredential
         throw new AppError('keychain-unavailable', 'The keychain did not give the imported secret back, so the file was left as it is.');
       }
       await scrub(found, account.name);
-      return { status: 'imported', account, report, scrubbed: true };
+      return { status: 'imported', account, report, scrubbed: true, warnings };
     } catch (error) {
-      return { status: 'imported', account, report, scrubbed: toErrorInfo(error) };
+      return { status: 'imported', account, report, scrubbed: toErrorInfo(error), warnings };
     }
   } catch (error) {
     return { status: 'failed', error: toErrorInfo(error) };

@@ -9,7 +9,7 @@ import type { ErrorInfo } from '../../../electron/shared/errors';
 
 /** How one credential's import went, in words for its card. */
 export type ImportItemResult =
-  | { tone: 'success'; text: string; report: VerificationReport | null; scrubError: ErrorInfo | null }
+  | { tone: 'success'; text: string; report: VerificationReport | null; scrubError: ErrorInfo | null; warnings: string[] }
   | { tone: 'info'; text: string }
   | { tone: 'error'; error: ErrorInfo };
 
@@ -174,7 +174,7 @@ export class ImportModel {
         const outcome: ImportOutcome = answer.ok ? answer.value : { status: 'failed', error: answer.error };
         if (outcome.status === 'imported') {
           imported += 1;
-          item.result = { tone: 'success', text: importedText(item, outcome), report: outcome.report, scrubError: outcome.scrubbed === true || outcome.scrubbed === false ? null : outcome.scrubbed };
+          item.result = { tone: 'success', text: importedText(item, outcome), report: outcome.report, scrubError: outcome.scrubbed === true || outcome.scrubbed === false ? null : outcome.scrubbed, warnings: outcome.warnings };
         } else if (outcome.status === 'duplicate') {
           item.chosen = false;
           item.result = { tone: 'info', text: `Already saved as "${outcome.existing}" (same Account SID and key SID); not saved again.` };

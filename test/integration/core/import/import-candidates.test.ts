@@ -54,6 +54,16 @@ describe('ImportCandidates (the window\'s import)', () => {
     for (const secret of [key.secret, b.authToken, c.authToken]) expect(shown).not.toContain(secret);
   });
 
+  it('passes on what adding an account warns about: a name that looks like a saved one', async () => {
+    const saved = fake.state.addAccount();
+    await accounts.add({ name: 'Main', accountSid: saved.sid, authType: 'authToken', apiKeySid: null, secret: saved.authToken });
+    const a = fake.state.addAccount();
+    const importer = new ImportCandidates({ accounts, twilio, env: { HOME: home, TWILIO_ACCOUNT_SID: a.sid, TWILIO_AUTH_TOKEN: a.authToken } });
+    const [item] = (await importer.find([])).found;
+    const outcome = await importer.save(item!.id, 'Маin', false); // Cyrillic М and а
+    expect(outcome).toMatchObject({ status: 'imported', warnings: [expect.stringMatching(/looks almost the same as the account "Main"/)] });
+  });
+
   it('says in a note that twilio-cli\'s config cannot be read, and still lists the environment and the chosen .env files', async () => {
     mkdirSync(join(home, '.twilio-cli'));
     writeFileSync(join(home, '.twilio-cli', 'config.json'), '{ "profiles": ');
