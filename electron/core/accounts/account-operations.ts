@@ -16,7 +16,8 @@ import type { AccountStore } from './account-store';
 import { entryName } from '../secrets/secret-store';
 import { lookalikeOf } from './name-lookalikes';
 import { accountsSharingKey } from './account-summary';
-import { keyDeletionCredentials, planKeyDeletion } from './key-deletion';
+import { planKeyDeletion } from './key-deletion';
+import { keyManagingCredentials } from './key-management';
 import { CONSOLE_PATHS } from '../../shared/console-paths';
 
 /** What every operation needs. */
@@ -173,7 +174,7 @@ export async function removeAccount(deps: AccountDeps, ref: string, options: { d
   }
   // Checked here too, not only where the user is asked: the window and scripts call this directly.
   const { record, keySid } = await planKeyDeletion(deps.accounts, ref);
-  const credentials = await keyDeletionCredentials(deps.accounts, record);
+  const credentials = await keyManagingCredentials(deps.accounts, record);
   try {
     await deps.twilio.deleteKey(credentials, keySid);
   } catch (error) {

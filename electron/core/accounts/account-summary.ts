@@ -2,6 +2,7 @@
 import type { AccountSummary } from '../../shared/app-types';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
 import { isActiveAccount } from './account-names';
+import { mayManageKeys } from './key-management';
 
 /** The other saved accounts that use the same API key SID as `record` (deleting the key would break them). */
 export function accountsSharingKey(accounts: readonly AccountRecord[], record: Pick<AccountRecord, 'id' | 'apiKeySid'>): AccountRecord[] {
@@ -12,15 +13,6 @@ export function accountsSharingKey(accounts: readonly AccountRecord[], record: P
 
 /** A fixed mask: no character of a secret ever leaves the keychain for display. */
 export const SECRET_MASK = '••••••••••••••••';
-
-/**
- * Whether the account holds a credential Twilio lets manage API keys (/Keys): the kept Auth Token,
- * or its own key unless that is known to be Standard or Restricted (only the Auth Token and Main
- * keys may; an unknown type is tried). The one rule behind deleting and rotating a key.
- */
-export function mayManageKeys(record: Pick<AccountRecord, 'keyType' | 'keepsAuthToken'>): boolean {
-  return record.keepsAuthToken || (record.keyType !== 'standard' && record.keyType !== 'restricted');
-}
 
 /** Whether the app may try to delete this account's API key at Twilio: it has one, and may manage keys. The one rule for the window's checkbox and the core. */
 export function canDeleteKey(record: Pick<AccountRecord, 'authType' | 'apiKeySid' | 'keyType' | 'keepsAuthToken'>): boolean {

@@ -5,7 +5,6 @@
  */
 import { AppError } from '../errors';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
-import { credentialsFor } from '../twilio/auth-header';
 import type { AccountStore } from './account-store';
 import { accountsSharingKey, canDeleteKey } from './account-summary';
 import { isActiveAccount } from './account-names';
@@ -54,9 +53,4 @@ export async function planKeyDeletion(accounts: AccountStore, ref: string): Prom
   const record = await accounts.find(ref);
   const keySid = assertKeyDeletable(registry, record);
   return { record, keySid, consequence: keyDeletionConsequence(record) };
-}
-
-/** The credentials that may delete this account's API key at Twilio: the auth token, or a Main key. */
-export function keyDeletionCredentials(accounts: AccountStore, record: AccountRecord) {
-  return record.keepsAuthToken ? credentialsFor(record, accounts, 'auth-token') : credentialsFor(record, accounts, 'api-key-secret');
 }

@@ -11,7 +11,7 @@ import { REGISTRY_POLL_MS } from '../endpoint/endpoint-limits';
 import { AppError } from '../errors';
 import { realSleep } from '../twilio/rate-limit-wait';
 import type { AccountRecord } from '../registry/registry-schema';
-import { credentialsFor, credentialsFromRecord } from '../twilio/auth-header';
+import { credentialsFromRecord } from '../twilio/auth-header';
 import type { TwilioCredentials } from '../twilio/draft-check';
 import { keyFriendlyName } from '../twilio/key-friendly-name';
 import { toVerificationSummary } from '../twilio/verification-report';
@@ -19,7 +19,7 @@ import { settleInBase, slotPurposes, switchToNext } from './secret-slots';
 import { refusalOf, verifyNewSecret } from './verify-new-secret';
 import { CONSOLE_PATHS } from '../../shared/console-paths';
 import { KEY_TYPE_NAMES } from '../../shared/key-type-names';
-import { mayManageKeys } from '../accounts/account-summary';
+import { keyManagingCredentials, mayManageKeys } from '../accounts/key-management';
 
 /** How long the old key is kept after the switch: several polls of the registry by another process's endpoint. */
 export const OTHER_PROCESS_SWITCH_MS = REGISTRY_POLL_MS * 4;
@@ -48,9 +48,8 @@ export function mainToStandardQuestion(record: AccountRecord, byToken: boolean):
   );
 }
 
-/** The credential allowed on /Keys: the kept Auth Token, else the account's own key if it is (or may be) a Main key. */
+/** The credential allowed on /Keys (key-management.ts), or the refusal saying what to do instead. */
 async function keyManager(deps: AccountDeps, record: AccountRecord): Promise<{ credentials: TwilioCredentials; byToken: boolean }> {
-  if (record.keepsAuthToken) return { credentials: await credentialsFor(record, deps.accounts, 'auth-token'), byToken: true };
   if (!mayManageKeys(record)) {
     throw new AppError(
       'bad-input',
@@ -60,7 +59,7 @@ async function keyManager(deps: AccountDeps, record: AccountRecord): Promise<{ c
       { field: 'rotate' },
     );
   }
-  return { credentials: await credentialsFor(record, deps.accounts, 'api-key-secret'), byToken: false };
+  return { credentials: await keyManagingCredentials(deps.accounts, record), byToken: record.keepsAuthToken };
 }
 
 /** Deletes the new key after a failed step and says, in words, whether that worked. */
