@@ -3,14 +3,12 @@
  * keychain entries no saved account uses (left by a removal while the keychain was down, or a
  * crash); `--clean` deletes them. It never deletes a secret a saved account uses.
  */
-import { entryName, keychainServiceName, type SecretRef } from '../../core/secrets/secret-store';
+import { entryName, keychainServiceName, secretPurposeName as what } from '../../core/secrets/secret-store';
 import { parseOptions } from '../cli-args';
 import type { CliCommand } from '../cli-command';
 import { ACCOUNT_ENVIRONMENT } from '../cli-help';
 import { printJson } from '../cli-output';
 import { EXIT_OK } from '../exit-codes';
-
-const what = (purpose: SecretRef['purpose']) => (purpose === 'auth-token' ? 'Auth Token' : 'API Key Secret');
 
 /** `doctor [--clean] [--json]`. */
 export const doctorCommand: CliCommand = {

@@ -13,7 +13,7 @@ import { realSleep } from '../twilio/rate-limit-wait';
 import { toVerificationSummary } from '../twilio/verification-report';
 import { assertNameFree, cleanAccountName } from './account-names';
 import type { AccountStore } from './account-store';
-import { entryName } from '../secrets/secret-store';
+import { entryName, secretPurposeName } from '../secrets/secret-store';
 import { lookalikeOf } from './name-lookalikes';
 import { accountsSharingKey } from './account-summary';
 import { planKeyDeletion } from './key-deletion';
@@ -158,7 +158,7 @@ export async function upgradeAccount(
 function leftBehindWarnings({ record, secretsLeft }: Awaited<ReturnType<AccountStore['remove']>>): string[] {
   return secretsLeft.map(
     (purpose) =>
-      `The keychain did not answer, so the ${purpose === 'auth-token' ? 'Auth Token' : 'API Key Secret'} of "${record.name}" is still in it ` +
+      `The keychain did not answer, so the ${secretPurposeName(purpose)} of "${record.name}" is still in it ` +
       `(entry "${entryName(record.id, purpose)}"). It is deleted the next time SMS-iT Twilio Credentials starts with the keychain available, ` +
       'or run "smsit-twilio doctor --clean".',
   );

@@ -4,7 +4,7 @@ import type { AccountSummary, KeyType, VerificationSummary } from '../../shared/
 import { AppError } from '../errors';
 import type { RegistryFile } from '../registry/registry-file';
 import type { AccountRecord, Registry } from '../registry/registry-schema';
-import { SECRET_PURPOSES, type SecretPurpose, type SecretStore } from '../secrets/secret-store';
+import { SECRET_PURPOSES, secretPurposeName, type SecretPurpose, type SecretStore } from '../secrets/secret-store';
 import { assertNameFree, cleanAccountName, findAccount } from './account-names';
 import { requestSecretPurpose, storedSecretPurposes } from '../twilio/auth-header';
 import { toSummary } from './account-summary';
@@ -155,10 +155,9 @@ export class AccountStore {
   async readSecret(record: AccountRecord, purpose: SecretPurpose = requestSecretPurpose(record)): Promise<string> {
     const secret = await this.secrets.get(record.id, purpose);
     if (secret === null) {
-      const what = purpose.startsWith('auth-token') ? 'Auth Token' : 'API Key Secret';
       throw new AppError(
         'secret-missing',
-        `The keychain has no ${what} for "${record.name}" any more (it may have been deleted outside this app). Remove the account and add it again.`,
+        `The keychain has no ${secretPurposeName(purpose)} for "${record.name}" any more (it may have been deleted outside this app). Remove the account and add it again.`,
       );
     }
     return secret;

@@ -8,6 +8,11 @@ export type SecretPurpose = 'auth-token' | 'api-key-secret' | 'auth-token-next' 
 
 export const SECRET_PURPOSES: readonly SecretPurpose[] = ['auth-token', 'api-key-secret', 'auth-token-next', 'api-key-secret-next'];
 
+/** What a secret of this purpose is called in every message: a rotation's `-next` entry is still an Auth Token or an API Key Secret. */
+export function secretPurposeName(purpose: SecretPurpose): 'Auth Token' | 'API Key Secret' {
+  return purpose.startsWith('auth-token') ? 'Auth Token' : 'API Key Secret';
+}
+
 /** A keychain entry's identity, without its secret. */
 export interface SecretRef {
   accountId: string;

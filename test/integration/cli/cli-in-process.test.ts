@@ -111,6 +111,15 @@ describe('reading the secret', () => {
   });
 });
 
+describe('smsit-twilio doctor', () => {
+  it('names a rotation\'s leftover Auth Token as an Auth Token (it said "API Key Secret" for auth-token-next)', async () => {
+    await home.secrets.set('gone', 'auth-token-next', 'left by a crash mid-rotation');
+    const doctor = await run(['doctor']);
+    expect(doctor.code).toBe(0);
+    expect(doctor.stdout).toContain('gone/auth-token-next (Auth Token)');
+  });
+});
+
 describe('smsit-twilio --version', () => {
   it('prints the version of the installed package', async () => {
     const { default: pkg } = await import('../../../package.json');
