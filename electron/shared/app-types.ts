@@ -71,6 +71,8 @@ export interface EngineTokenSummary {
   name: string;
   createdAt: string;
   lastUsedAt: string | null;
+  /** False for a token made before the mutual exchange: it works with Bearer only (docs/engine.md). */
+  proofs: boolean;
 }
 
 /** One request the loopback endpoint answered. */

@@ -97,6 +97,28 @@ describe('engine access', () => {
     await app.close();
   });
 
+  it('marks a token made before the mutual exchange as Bearer only, and says what to do', async () => {
+    const app = await harness.open({
+      before: async (core) => {
+        await seedActiveAccount(core);
+        await core.handlers['tokens:create']({ name: 'older' });
+        await core.handlers['tokens:create']({ name: 'newer' });
+        await core.context.registry.update((registry) => {
+          const older = registry.engine.tokens.find((t) => t.name === 'older')!;
+          delete older.storedKey; // as a token made by an earlier version has it
+          delete older.serverKey;
+        });
+      },
+    });
+    const { page } = app;
+    await page.getByRole('button', { name: 'Engine access' }).click();
+    const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: false }) });
+    await row('older').first().waitFor();
+    expect(await row('older').first().textContent()).toContain('Bearer only: made before the mutual exchange (docs/engine.md); create a new token to use it.');
+    expect(await row('newer').first().textContent()).not.toContain('Bearer only');
+    await app.close();
+  });
+
   it('follows the system dark mode', async () => {
     const app = await harness.open({ colorScheme: 'dark', before: seedActiveAccount });
     const { page } = app;

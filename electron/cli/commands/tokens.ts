@@ -74,7 +74,12 @@ export const TOKEN_SUBCOMMANDS: CliSubcommand[] = [
       const list = await listEngineTokens((await cli.context()).registry);
       if (values.json) printJson(cli.io, list);
       else if (list.length === 0) cli.io.stdout.write('No engine tokens yet. Create one with: smsit-twilio tokens create NAME\n');
-      else for (const t of list) cli.io.stdout.write(`${t.name}  created ${t.createdAt.slice(0, 16).replace('T', ' ')}  last used ${t.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}\n`);
+      else {
+        for (const t of list) {
+          const bearerOnly = t.proofs ? '' : '  Bearer only (made before the mutual exchange; create a new token to use it)';
+          cli.io.stdout.write(`${t.name}  created ${t.createdAt.slice(0, 16).replace('T', ' ')}  last used ${t.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}${bearerOnly}\n`);
+        }
+      }
       return EXIT_OK;
     },
   },

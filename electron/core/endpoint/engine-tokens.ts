@@ -54,9 +54,9 @@ export async function createEngineToken(registry: TokenRegistry, name: string): 
   return { name: checked, token };
 }
 
-/** One token as the UI and `tokens list` show it: name and dates, never the hash. */
-export function toTokenSummary({ name, createdAt, lastUsedAt }: EngineTokenRecord): EngineTokenSummary {
-  return { name, createdAt, lastUsedAt };
+/** One token as the UI and `tokens list` show it: name, dates and whether it can prove itself, never a hash or key. */
+export function toTokenSummary({ name, createdAt, lastUsedAt, storedKey, serverKey }: EngineTokenRecord): EngineTokenSummary {
+  return { name, createdAt, lastUsedAt, proofs: storedKey !== undefined && serverKey !== undefined };
 }
 
 /** The tokens as the UI and `tokens list` show them. */

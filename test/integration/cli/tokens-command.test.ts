@@ -21,9 +21,23 @@ describe('smsit-twilio tokens', () => {
     expect(created.stdout).toMatch(/^smsit_[A-Za-z0-9_-]{43}\n$/);
     expect(created.stderr).toContain('shown this once');
     const list = await tokens('list', '--json');
-    expect(JSON.parse(list.stdout)).toContainEqual({ name: 'printed', createdAt: expect.any(String), lastUsedAt: null });
+    expect(JSON.parse(list.stdout)).toContainEqual({ name: 'printed', createdAt: expect.any(String), lastUsedAt: null, proofs: true });
     expect(list.stdout).not.toContain(created.stdout.trim());
     expect(await readFile(join(home, 'accounts.json'), 'utf8')).not.toContain(created.stdout.trim());
+  });
+
+  it('list says which tokens were made before the mutual exchange (Bearer only) and what to do', async () => {
+    await tokens('create', 'older');
+    await tokens('create', 'newer');
+    const { RegistryFile } = await import('../../../electron/core/registry/registry-file');
+    await new RegistryFile({ path: join(home, 'accounts.json') }).update((registry) => {
+      const older = registry.engine.tokens.find((t) => t.name === 'older')!;
+      delete older.storedKey; // as a token made by an earlier version has it
+      delete older.serverKey;
+    });
+    const lines = (await tokens('list')).stdout.split('\n');
+    expect(lines.find((line) => line.startsWith('older '))).toMatch(/Bearer only \(made before the mutual exchange; create a new token to use it\)$/);
+    expect(lines.find((line) => line.startsWith('newer '))).not.toContain('Bearer only');
   });
 
   it('create --file writes the token to a new file readable by the owner only, and nothing to stdout', async () => {

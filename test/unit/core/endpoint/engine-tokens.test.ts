@@ -39,7 +39,7 @@ describe('engine tokens', () => {
     const registry = new FakeTokenRegistry();
     await createEngineToken(registry, 'one');
     const list = await listEngineTokens(registry);
-    expect(list).toEqual([{ name: 'one', createdAt: expect.any(String), lastUsedAt: null }]);
+    expect(list).toEqual([{ name: 'one', createdAt: expect.any(String), lastUsedAt: null, proofs: true }]);
     expect(JSON.stringify(list)).not.toMatch(/[0-9a-f]{64}/);
   });
 
