@@ -56,7 +56,7 @@ function invisibleIn(name: string): string | null {
 }
 
 /** Throws `name-taken` if another account (not `exceptId`) already has this name in any case. */
-export function assertNameFree(accounts: readonly AccountRecord[], name: string, exceptId?: string): void {
+export function assertNameFree(accounts: readonly Pick<AccountRecord, 'id' | 'name'>[], name: string, exceptId?: string): void {
   const key = nameKey(name);
   const clash = accounts.find((account) => account.id !== exceptId && nameKey(account.name) === key);
   if (clash) {

@@ -14,19 +14,23 @@ import type { FoundCredential } from './found-credential';
 import { canScrub, duplicateOf, freeName, importCredential } from './import-credential';
 import { twilioCliConfigPathIn } from './twilio-cli-config';
 
-/** The suggested name made free among the saved accounts; as found when it breaks the name rules (the user is then asked to change it). */
-function suggestion(found: FoundCredential, accounts: readonly AccountRecord[]): string {
+/**
+ * The suggested name made free among `taken` (the saved accounts and the names suggested before it
+ * in this list, so two `shop/.env` files do not both suggest "shop"); as found when it breaks the
+ * name rules (the user is then asked to change it).
+ */
+function suggestion(found: FoundCredential, taken: readonly Pick<AccountRecord, 'id' | 'name'>[]): string {
   try {
-    return freeName(accounts, found.suggestedName);
+    return freeName(taken, found.suggestedName);
   } catch {
     return found.suggestedName;
   }
 }
 
 /** The window's side of a found credential: everything but the secret. */
-function toCandidate(id: string, found: FoundCredential, accounts: readonly AccountRecord[]): ImportCandidate {
+function toCandidate(id: string, found: FoundCredential, accounts: readonly AccountRecord[], suggestedName: string): ImportCandidate {
   const { kind, path, profileId, accountSid, authType, apiKeySid, region, edge } = found;
-  return { id, source: kind, path, profileId, accountSid, authType, apiKeySid, region, edge, suggestedName: suggestion(found, accounts), duplicateOf: duplicateOf(found, accounts)?.name ?? null, canScrub: canScrub(found) };
+  return { id, source: kind, path, profileId, accountSid, authType, apiKeySid, region, edge, suggestedName, duplicateOf: duplicateOf(found, accounts)?.name ?? null, canScrub: canScrub(found) };
 }
 
 /** The credentials of the last look, by id; a new look forgets the old ones (and their secrets). */
@@ -41,10 +45,13 @@ export class ImportCandidates {
     this.found.clear();
     const { found, notes } = await this.look(envFiles);
     const accounts = (await this.deps.accounts.registry.read()).accounts;
+    const taken: Pick<AccountRecord, 'id' | 'name'>[] = [...accounts];
     const candidates = found.map((item) => {
       const id = randomUUID();
       this.found.set(id, item);
-      return toCandidate(id, item, accounts);
+      const candidate = toCandidate(id, item, accounts, suggestion(item, taken));
+      if (candidate.duplicateOf === null) taken.push({ id, name: candidate.suggestedName });
+      return candidate;
     });
     return { found: candidates, notes };
   }

@@ -22,7 +22,7 @@ export function duplicateOf(found: FoundCredential, accounts: readonly AccountRe
 }
 
 /** `wanted`, or when it is taken, `wanted 2`, `wanted 3`, … (throws `bad-input` when `wanted` breaks the name rules). */
-export function freeName(accounts: readonly AccountRecord[], wanted: string): string {
+export function freeName(accounts: readonly Pick<AccountRecord, 'id' | 'name'>[], wanted: string): string {
   const base = cleanAccountName(wanted.slice(0, 60));
   for (let n = 1; ; n += 1) {
     const name = n === 1 ? base : `${base} ${n}`;

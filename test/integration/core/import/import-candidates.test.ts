@@ -54,6 +54,19 @@ describe('ImportCandidates (the window\'s import)', () => {
     for (const secret of [key.secret, b.authToken, c.authToken]) expect(shown).not.toContain(secret);
   });
 
+  it('suggests a different name for each credential listed: two shop/.env files get "shop" and "shop 2", and both import as suggested', async () => {
+    const files = ['one', 'two'].map((folder) => {
+      const account = fake.state.addAccount();
+      mkdirSync(join(home, folder, 'shop'), { recursive: true });
+      writeFileSync(join(home, folder, 'shop', '.env'), `TWILIO_ACCOUNT_SID=${account.sid}\nTWILIO_AUTH_TOKEN=${account.authToken}\n`);
+      return join(home, folder, 'shop', '.env');
+    });
+    const importer = new ImportCandidates({ accounts, twilio, env: { HOME: home } });
+    const { found } = await importer.find(files);
+    expect(found.map((item) => item.suggestedName)).toEqual(['shop', 'shop 2']);
+    for (const item of found) expect(await importer.save(item.id, item.suggestedName, false)).toMatchObject({ status: 'imported', account: { name: item.suggestedName } });
+  });
+
   it('passes on what adding an account warns about: a name that looks like a saved one', async () => {
     const saved = fake.state.addAccount();
     await accounts.add({ name: 'Main', accountSid: saved.sid, authType: 'authToken', apiKeySid: null, secret: saved.authToken });
