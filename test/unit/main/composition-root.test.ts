@@ -4,11 +4,9 @@
  * port is bound). Proves the wiring a user depends on: one instance, IPC answered for the window,
  * guards installed, tray shown, onboarding at first run, keychain dialog, clean quit.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../electron/shared/ipc-contract';
+import { tempDir } from '../../helpers/temp-dir';
 
 const h = vi.hoisted(() => ({ dataDir: '', electron: null as unknown, endpoint: null as unknown }));
 // 'electron' and the app context are mocked per test with vi.doMock (fresh for each import of index.ts).
@@ -128,9 +126,9 @@ async function boot(opts: { lock: boolean; dialogResponse?: number; keychainDown
 }
 
 describe('composition root (electron/main/index.ts)', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.resetModules();
-    h.dataDir = mkdtempSync(join(tmpdir(), 'smsit-shell-'));
+    h.dataDir = await tempDir('smsit-shell-'); // removed when the file ends
   });
   afterEach(() => vi.restoreAllMocks());
 
