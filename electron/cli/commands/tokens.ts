@@ -55,7 +55,7 @@ export const TOKEN_SUBCOMMANDS: CliSubcommand[] = [
     name: 'create',
     summary: 'Make a new engine token and print it once (or write it to a new file, mode 0600).',
     usage: 'smsit-twilio tokens create NAME [--file PATH] [--json]',
-    description: 'The engine sends it as "Authorization: Bearer TOKEN". It is never shown again.',
+    description: 'The engine sends it as "Authorization: Bearer TOKEN", or proves it holds it without sending it (the mutual exchange, docs/engine.md). It is never shown again.',
     environment: ['SMSIT_TWILIO_HOME'],
     async run(args, cli) {
       const { values, positionals } = parseOptions(args, { file: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: 1, names: 'a token NAME' });

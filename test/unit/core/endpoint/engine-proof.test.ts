@@ -40,4 +40,15 @@ describe('the mutual exchange', () => {
     expect(book.redeem(`${late.slice(0, -2)}AA`)).toBe(false);
     expect(book.redeem('not.a-nonce')).toBe(false);
   });
+
+  it('forgets redeemed nonces once they expired, so a busy engine does not grow the book', () => {
+    let now = 0;
+    const book = new NonceBook(() => now, 30_000);
+    for (let i = 0; i < 100; i++) {
+      expect(book.redeem(book.issue().nonce)).toBe(true);
+      now += 1_000;
+    }
+    // Only those of the last 30 s are kept (each redeem drops what expired before it).
+    expect(book.remembered).toBe(30);
+  });
 });
